@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.ts';
+import { writeDemoExtract } from '../demo/index.ts';
+import { importExtract, previewExtract } from '../import/index.ts';
+import { listDatasets, profileDataset } from '../profile/index.ts';
+import type { MappingFile } from '../import/types.ts';
+
+const outcomeSchema = z.enum(['attended', 'dna', 'patient_cancelled', 'hospital_cancelled', 'upcoming', 'unknown']);
+
+/** Schema of a mapping file; unknown keys are refused so typos do not pass silently. */
+export const mappingSchema: z.ZodType<MappingFile> = z
+  .object({
+    columns: z.record(z.string(), z.string()).optional(),
+    outcomeValues: z.record(z.string(), outcomeSchema).optional(),
+    dnaCodes: z.array(z.string()).optional(),
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    maxRejectedShare: z.number().min(0).max(1).optional(),
+    encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+    delimiter: z.enum([',', '\t', '|', ';']).optional(),
+  })
+  .strict() as z.ZodType<MappingFile>;
+
+const datasetName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w .-]+$/, 'dataset names use letters, digits, space, dot, dash and underscore');
+
+/** The only door from any UI (Electron IPC, browser host, CLI) into the core. */
+export const operations = {
+  'demo.generate': defineOperation({
+    long: true,
+    input: z.object({
+      out: z.string().min(1),
+      rows: z.number().int().min(1).max(5_000_000).default(150_000),
+      seed: z.number().int().default(1),
+    }),
+    handler: (input, ctx) =>
+      writeDemoExtract({ ...input, signal: ctx.signal, onProgress: (done, total) => ctx.progress({ stage: 'writing', done, total }) }),
+  }),
+  'import.preview': defineOperation({
+    input: z.object({ file: z.string().min(1), mapping: mappingSchema.optional() }),
+    handler: (input) => previewExtract(input.file, input.mapping),
+  }),
+  'import.run': defineOperation({
+    long: true,
+    input: z.object({ file: z.string().min(1), dataset: datasetName.optional(), mapping: mappingSchema.optional() }),
+    handler: async (input, ctx) =>
+      importExtract(await ctx.workspace(), input.file, {
+        dataset: input.dataset,
+        mapping: input.mapping,
+        signal: ctx.signal,
+        onProgress: (p) => ctx.progress({ stage: 'importing', done: p.bytesRead, total: p.totalBytes, message: `${p.rowsRead} rows` }),
+      }),
+  }),
+  'datasets.list': defineOperation({
+    input: z.object({}),
+    handler: async (_input, ctx) => listDatasets(await ctx.workspace()),
+  }),
+  'dataset.profile': defineOperation({
+    input: z.object({ dataset: datasetName }),
+    handler: async (input, ctx) => profileDataset(await ctx.workspace(), input.dataset),
+  }),
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+/** What a caller sends for an operation (defaults may be left out). */
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+/** What an operation returns. */
+export type OperationOutput<N extends OperationName> = Awaited<ReturnType<Operations[N]['handler']>>;

@@ -1,0 +1,26 @@
+import type { ParseArgsConfig } from 'node:util';
+import { demoDataCommand } from './commands/demo-data.ts';
+import { importCommand } from './commands/import.ts';
+import { profileCommand } from './commands/profile.ts';
+
+/** Parsed command line handed to a command. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A CLI command: turns arguments into an operation request and formats its result. */
+export interface Command {
+  usage: string;
+  options: ParseArgsConfig['options'];
+  request(args: CommandArgs): { operation: string; input: unknown };
+  // The CLI prints whatever the operation returned; each command knows its own shape.
+  format(result: never): string;
+  exitCode?(result: never): number;
+}
+
+export const COMMANDS = {
+  'demo-data': demoDataCommand,
+  import: importCommand,
+  profile: profileCommand,
+} satisfies Record<string, Command>;

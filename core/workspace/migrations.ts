@@ -1,0 +1,113 @@
+import type { Db } from './db.ts';
+
+/** One schema step; `version` is stored in PRAGMA user_version once applied. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * The workspace schema, oldest first. Never edit a released step: add a new one,
+ * because analysts' workspace files carry the old versions.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'datasets, imports, appointments, import issues',
+    sql: `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE datasets (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE imports (
+  id            INTEGER PRIMARY KEY,
+  dataset_id    INTEGER NOT NULL REFERENCES datasets(id),
+  file_name     TEXT NOT NULL,
+  file_sha256   TEXT NOT NULL,
+  file_bytes    INTEGER NOT NULL,
+  encoding      TEXT NOT NULL,
+  delimiter     TEXT NOT NULL,
+  mapping_json  TEXT NOT NULL,
+  imported_at   TEXT NOT NULL,
+  rows_read     INTEGER NOT NULL,
+  rows_imported INTEGER NOT NULL,
+  rows_updated  INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  issue_count   INTEGER NOT NULL
+);
+
+-- One row per appointment. Identifiers are keyed hashes (see meta.pseudonym_key);
+-- date of birth is reduced to age at the appointment and never stored.
+CREATE TABLE appointments (
+  dataset_id              INTEGER NOT NULL REFERENCES datasets(id),
+  appointment_id          TEXT NOT NULL,
+  patient_key             TEXT NOT NULL,
+  nhs_number_key          TEXT,
+  age_years               INTEGER,
+  sex                     TEXT,
+  ethnic_category         TEXT,
+  imd_decile              INTEGER,
+  lsoa                    TEXT,
+  treatment_function_code TEXT,
+  specialty               TEXT,
+  clinic_code             TEXT,
+  appointment_at          TEXT NOT NULL,
+  booked_on               TEXT,
+  first_attendance        TEXT,
+  medium                  TEXT,
+  priority                TEXT,
+  attendance_code         TEXT,
+  outcome                 TEXT NOT NULL CHECK (outcome IN
+    ('attended','dna','patient_cancelled','hospital_cancelled','upcoming','unknown')),
+  import_id               INTEGER NOT NULL REFERENCES imports(id),
+  PRIMARY KEY (dataset_id, appointment_id)
+);
+CREATE INDEX appointments_by_patient ON appointments(dataset_id, patient_key, appointment_at);
+CREATE INDEX appointments_by_date ON appointments(dataset_id, appointment_at);
+
+CREATE TABLE import_issues (
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  row       INTEGER,
+  column    TEXT,
+  severity  TEXT NOT NULL CHECK (severity IN ('error','warning')),
+  message   TEXT NOT NULL
+);
+CREATE INDEX import_issues_by_import ON import_issues(import_id);
+`,
+  },
+];
+
+/** Bring the schema up to the newest version, each step in its own transaction. */
+export async function migrate(db: Db): Promise<number> {
+  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+  let current = row?.user_version ?? 0;
+  const newest = MIGRATIONS[MIGRATIONS.length - 1].version;
+  if (current > newest) {
+    throw new Error(
+      `workspace schema version ${current} is newer than this app understands (${newest}); update Attend`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      await db.exec(m.sql);
+      await db.exec(`PRAGMA user_version = ${m.version}`);
+      await db.exec('COMMIT');
+    } catch (err) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw new Error(`workspace migration ${m.version} (${m.description}) failed: ${(err as Error).message}`);
+    }
+    current = m.version;
+  }
+  return current;
+}
