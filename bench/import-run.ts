@@ -1,0 +1,19 @@
+// One import in its own process, so its peak RSS is the import's alone.
+import { importExtract } from '../core/import/index.ts';
+import { openWorkspace } from '../core/workspace/index.ts';
+
+const [file, workspacePath] = process.argv.slice(2);
+const ws = await openWorkspace(workspacePath);
+const started = performance.now();
+const report = await importExtract(ws, file, { dataset: 'bench' });
+const seconds = (performance.now() - started) / 1000;
+await ws.close();
+process.stdout.write(
+  JSON.stringify({
+    rowsRead: report.rowsRead,
+    rowsImported: report.rowsImported,
+    rowsRejected: report.rowsRejected,
+    seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, openDb, openWorkspace, pseudonymKey, withTransaction } from '../../core/workspace/index.ts';
+
+const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'attend-ws-')), name);
+
+describe('openWorkspace', () => {
+  it('creates the schema at the newest version in WAL mode', async () => {
+    const ws = await openWorkspace(tempFile('w.sqlite'));
+    expect(ws.schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect((await ws.db.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe('wal');
+    const tables = await ws.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
+    expect(tables.map((t) => t.name)).toEqual(['appointments', 'datasets', 'import_issues', 'imports', 'meta']);
+    await ws.close();
+  });
+
+  it('reopens an existing workspace without re-running migrations', async () => {
+    const path = tempFile('w.sqlite');
+    const a = await openWorkspace(path);
+    await a.db.run("INSERT INTO datasets (name, created_at, updated_at) VALUES ('x', 'now', 'now')");
+    await a.close();
+    const b = await openWorkspace(path);
+    expect(await b.db.all('SELECT name FROM datasets')).toEqual([{ name: 'x' }]);
+    await b.close();
+  });
+
+  it('refuses a workspace from a newer version of the app', async () => {
+    const path = tempFile('w.sqlite');
+    const a = await openWorkspace(path);
+    await a.db.exec('PRAGMA user_version = 999');
+    await a.close();
+    await expect(openWorkspace(path)).rejects.toThrow(/schema version 999 is newer/);
+  });
+
+  it('refuses a SQLite file that is not a workspace, and a file that is not SQLite', async () => {
+    const other = tempFile('other.sqlite');
+    const db = await openDb(other);
+    await db.exec('CREATE TABLE t (x)');
+    await db.close();
+    await expect(openWorkspace(other)).rejects.toThrow(/not an Attend workspace/);
+    const text = tempFile('notes.txt');
+    writeFileSync(text, 'this is a text file, not a database, and it is long enough to have a header page');
+    await expect(openWorkspace(text)).rejects.toThrow(/not a SQLite workspace file/);
+  });
+
+  it('keeps one pseudonym key per workspace', async () => {
+    const ws = await openWorkspace(':memory:');
+    const k1 = await pseudonymKey(ws.db);
+    const k2 = await pseudonymKey(ws.db);
+    expect(k1.length).toBe(32);
+    expect(k2.equals(k1)).toBe(true);
+    const other = await openWorkspace(':memory:');
+    expect((await pseudonymKey(other.db)).equals(k1)).toBe(false);
+    await ws.close();
+    await other.close();
+  });
+});
+
+describe('withTransaction', () => {
+  it('rolls back every statement when the body throws', async () => {
+    const ws = await openWorkspace(':memory:');
+    await expect(
+      withTransaction(ws.db, async () => {
+        await ws.db.run("INSERT INTO datasets (name, created_at, updated_at) VALUES ('a', 'n', 'n')");
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await ws.db.all('SELECT * FROM datasets')).toEqual([]);
+    await withTransaction(ws.db, () => ws.db.run("INSERT INTO datasets (name, created_at, updated_at) VALUES ('b', 'n', 'n')"));
+    expect(await ws.db.all('SELECT name FROM datasets')).toEqual([{ name: 'b' }]);
+    await ws.close();
+  });
+});
