@@ -32,7 +32,7 @@ export const operations = {
     long: true,
     input: z.object({
       out: z.string().min(1),
-      rows: z.number().int().min(1).max(5_000_000).default(150_000),
+      rows: z.number().int().min(1).max(4_000_000).default(150_000),
       seed: z.number().int().default(1),
     }),
     handler: (input, ctx) =>
