@@ -19,7 +19,8 @@ export interface RateRow {
 export interface MissingnessRow {
   column: string;
   missing: SuppressedCount;
-  share: number;
+  /** Null when the count is suppressed, so it cannot be recovered from rows. */
+  share: number | null;
 }
 
 /** Data quality and DNA rates of one dataset. */
