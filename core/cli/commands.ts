@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { demoDataCommand } from './commands/demo-data.ts';
 import { importCommand } from './commands/import.ts';
 import { profileCommand } from './commands/profile.ts';
+import { serveCommand } from './commands/serve.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -10,7 +11,7 @@ export interface CommandArgs {
 }
 
 /** A CLI command: turns arguments into an operation request and formats its result. */
-export interface Command {
+export interface OperationCommand {
   usage: string;
   options: ParseArgsConfig['options'];
   request(args: CommandArgs): { operation: string; input: unknown };
@@ -19,8 +20,18 @@ export interface Command {
   exitCode?(result: never): number;
 }
 
+/** A command that runs until stopped (a host), rather than one operation; resolves to the exit code. */
+export interface LongRunningCommand {
+  usage: string;
+  options: ParseArgsConfig['options'];
+  run(args: CommandArgs & { json: boolean }): Promise<number>;
+}
+
+export type Command = OperationCommand | LongRunningCommand;
+
 export const COMMANDS = {
   'demo-data': demoDataCommand,
   import: importCommand,
   profile: profileCommand,
+  serve: serveCommand,
 } satisfies Record<string, Command>;

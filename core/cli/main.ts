@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch, InputError, type OperationName } from '../api/index.ts';
 import { cliContext, UsageError } from './context.ts';
-import { COMMANDS, type Command } from './commands.ts';
+import { COMMANDS, type Command, type CommandArgs, type LongRunningCommand } from './commands.ts';
 
 const USAGE = `Usage: attend <command> [options] [--json]
 
@@ -41,13 +41,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const json = values.json === true;
+  if ('run' in command) return runLongCommand(name, command, { values, positionals, json });
   const { ctx, close } = cliContext(values.workspace as string | undefined, !json && process.stderr.isTTY);
   try {
     const request = command.request({ values, positionals });
     const result = await dispatch(request.operation as OperationName, request.input, ctx);
     if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else process.stdout.write(command.format(result) + '\n');
-    return command.exitCode?.(result) ?? 0;
+    // Each command formats the result of its own operation (see Command.format).
+    else process.stdout.write(command.format(result as never) + '\n');
+    return command.exitCode?.(result as never) ?? 0;
   } catch (err) {
     const e = err as Error;
     if (e instanceof UsageError) {
@@ -59,5 +61,21 @@ export async function main(argv: string[]): Promise<number> {
     return e instanceof InputError ? 2 : 1;
   } finally {
     await close();
+  }
+}
+
+/** Run a long-running command, reporting its errors like any other command. */
+async function runLongCommand(name: string, command: LongRunningCommand, args: CommandArgs & { json: boolean }): Promise<number> {
+  try {
+    return await command.run(args);
+  } catch (err) {
+    const e = err as Error;
+    if (e instanceof UsageError) {
+      process.stderr.write(`attend ${name}: ${e.message}\nusage: attend ${name} ${command.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`attend ${name}: ${e.message}\n`);
+    if (process.env.ATTEND_DEBUG) process.stderr.write(`${e.stack}\n`);
+    return 1;
   }
 }

@@ -1,0 +1,12 @@
+export { startHttpHost } from './http-host.ts';
+export type { HttpHost, HttpHostOptions } from './http-host.ts';
+export { createHostSession } from './host-session.ts';
+export type { HostSession } from './host-session.ts';
+export { ensureDemoWorkspace, DEMO_EXTRACT } from './demo-workspace.ts';
+export { attendHome, defaultWorkspacePath } from './workspace-paths.ts';
+export { buildRenderer, ensureRendererBuilt } from './renderer-build.ts';
+export { repoPaths } from './repo-paths.ts';
+export { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, CSP_DIRECTIVES } from './csp.ts';
+export { contentTypeFor } from './content-types.ts';
+export { resolveStaticPath } from './static-path.ts';
+export { sanitiseFileName } from './upload.ts';

@@ -1,0 +1,295 @@
+import { useEffect, useId, useState } from 'react';
+import type { ImportPreview, ImportReport, ProgressEvent } from '../../../core/api/index.ts';
+import { call, isElectron, onProgress, pickFile, uploadFile } from '../api/client.ts';
+import { Figures } from '../components/Figures.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { datasetNameFromFile, formatCount, formatDate, formatRate } from '../format.ts';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'uploading'; name: string }
+  | { kind: 'previewing'; name: string }
+  | { kind: 'preview'; name: string; preview: ImportPreview }
+  | { kind: 'importing'; name: string; preview: ImportPreview }
+  | { kind: 'done'; report: ImportReport };
+
+/** The Import screen: choose an extract, check the detected columns, import it, read the report. */
+export function ImportScreen({ onImported }: { onImported(dataset: string): void }) {
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [error, setError] = useState<string | null>(null);
+  const [dataset, setDataset] = useState('');
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const fileId = useId();
+  const nameId = useId();
+  const electron = isElectron();
+
+  useEffect(() => onProgress((e) => e.operation === 'import.run' && setProgress(e)), []);
+
+  async function preview(path: string, name: string) {
+    setStep({ kind: 'previewing', name });
+    const result = await call('import.preview', { file: path });
+    setDataset(datasetNameFromFile(name));
+    setStep({ kind: 'preview', name, preview: result });
+  }
+
+  async function guard(action: () => Promise<void>) {
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError((err as Error).message);
+      setStep((s) => (s.kind === 'importing' ? { ...s, kind: 'preview' } : s.kind === 'uploading' || s.kind === 'previewing' ? { kind: 'choose' } : s));
+    }
+  }
+
+  const onBrowserFile = (file: File | undefined) =>
+    file &&
+    guard(async () => {
+      setStep({ kind: 'uploading', name: file.name });
+      await preview(await uploadFile(file), file.name);
+    });
+
+  const onPick = () =>
+    guard(async () => {
+      const path = await pickFile();
+      if (path) await preview(path, path.replace(/^.*[\\/]/, ''));
+    });
+
+  const runImport = (s: Extract<Step, { kind: 'preview' }>) =>
+    guard(async () => {
+      setProgress(null);
+      setStep({ ...s, kind: 'importing' });
+      const report = await call('import.run', { file: s.preview.file, dataset: dataset.trim() || undefined });
+      setStep({ kind: 'done', report });
+    });
+
+  const busy = step.kind === 'uploading' || step.kind === 'previewing' || step.kind === 'importing';
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Import</h1>
+          <p className="lede">Bring in an outpatient appointment extract (CSV, tab or pipe delimited). Patient identifiers are replaced by keyed hashes as they are read.</p>
+        </div>
+      </div>
+      {error && <Notice kind="error" title="That did not work">{error}</Notice>}
+
+      <section className="card" aria-labelledby="choose-title">
+        <h2 id="choose-title">1. Choose an extract</h2>
+        {electron ? (
+          <button type="button" className="button" onClick={onPick} disabled={busy}>
+            Choose file…
+          </button>
+        ) : (
+          <div className="field">
+            <label htmlFor={fileId}>Extract file</label>
+            <p className="hint">The file is copied to a temporary folder on this computer and nowhere else.</p>
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,.txt,.tsv,.psv,text/csv,text/plain"
+              disabled={busy}
+              onChange={(e) => {
+                void onBrowserFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </div>
+        )}
+        {step.kind === 'uploading' && <p role="status">Uploading {step.name}…</p>}
+        {step.kind === 'previewing' && <p role="status">Reading the first rows of {step.name}…</p>}
+      </section>
+
+      {(step.kind === 'preview' || step.kind === 'importing') && (
+        <PreviewCard
+          name={step.name}
+          preview={step.preview}
+          dataset={dataset}
+          nameId={nameId}
+          onDataset={setDataset}
+          importing={step.kind === 'importing'}
+          progress={progress}
+          onImport={() => step.kind === 'preview' && void runImport(step)}
+        />
+      )}
+
+      {step.kind === 'done' && (
+        <ReportCard
+          report={step.report}
+          onView={() => onImported(step.report.dataset)}
+          onAnother={() => setStep({ kind: 'choose' })}
+        />
+      )}
+    </>
+  );
+}
+
+interface PreviewProps {
+  name: string;
+  preview: ImportPreview;
+  dataset: string;
+  nameId: string;
+  onDataset(v: string): void;
+  importing: boolean;
+  progress: ProgressEvent | null;
+  onImport(): void;
+}
+
+function PreviewCard({ name, preview, dataset, nameId, onDataset, importing, progress, onImport }: PreviewProps) {
+  const mapped = Object.entries(preview.mapping);
+  const blocked = preview.missingRequired.length > 0;
+  return (
+    <section className="card" aria-labelledby="preview-title">
+      <h2 id="preview-title">2. Check the columns</h2>
+      <p>
+        <strong>{name}</strong>: {preview.encoding}, {delimiterName(preview.delimiter)} delimited, {preview.headers.length} columns.
+      </p>
+      {blocked && (
+        <Notice kind="error" title="Required fields not found">
+          No column was recognised for: {preview.missingRequired.join(', ')}. Rename the headers or use a mapping file with the command line import.
+        </Notice>
+      )}
+      <div className="two-col">
+        <div className="table-wrap">
+          <table>
+            <caption>Detected mapping</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Column in the file</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mapped.map(([field, header]) => (
+                <tr key={field}>
+                  <th scope="row">{field}</th>
+                  <td>
+                    <code>{header}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          {preview.unmappedHeaders.length > 0 && (
+            <Notice kind="info" title="Columns not used">
+              {preview.unmappedHeaders.map((h) => (
+                <code key={h} className="chip">
+                  {h}
+                </code>
+              ))}
+            </Notice>
+          )}
+        </div>
+      </div>
+      <h3 className="spaced">First rows</h3>
+      <div className="table-wrap scroll-x" tabIndex={0} role="region" aria-label="First rows of the file">
+        <table className="compact">
+          <thead>
+            <tr>
+              {preview.headers.map((h, i) => (
+                <th scope="col" key={`${h}-${i}`}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 className="spaced">3. Import</h2>
+      <div className="field">
+        <label htmlFor={nameId}>Dataset name</label>
+        <p className="hint">Importing into an existing dataset adds new appointments and updates ones already there.</p>
+        <input id={nameId} type="text" value={dataset} maxLength={100} disabled={importing} onChange={(e) => onDataset(e.target.value)} />
+      </div>
+      {importing ? (
+        <ProgressBar label="Importing" event={progress} />
+      ) : (
+        <button type="button" className="button" disabled={blocked} onClick={onImport}>
+          Import {name}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ReportCard({ report, onView, onAnother }: { report: ImportReport; onView(): void; onAnother(): void }) {
+  return (
+    <section className="card" aria-labelledby="report-title">
+      <h2 id="report-title">Import report</h2>
+      <Figures
+        label="Import figures"
+        items={[
+          { label: 'Rows read', value: formatCount(report.rowsRead) },
+          { label: 'Rows imported', value: formatCount(report.rowsImported), note: report.rowsUpdated ? `${formatCount(report.rowsUpdated)} updated` : undefined },
+          { label: 'Rows rejected', value: formatCount(report.rowsRejected) },
+          { label: 'DNA rate', value: formatRate(report.dnaRate) },
+        ]}
+      />
+      <p>
+        Dataset <strong>{report.dataset}</strong>, appointments from {formatDate(report.dateRange.from)} to {formatDate(report.dateRange.to)}, read in{' '}
+        {report.seconds.toFixed(1)} s.
+      </p>
+      {report.issues.length > 0 ? (
+        <>
+          <h3>Issues</h3>
+          {report.issueCount > report.issues.length && (
+            <p className="hint">
+              Showing the first {report.issues.length} of {formatCount(report.issueCount)} issues; all are kept in the workspace.
+            </p>
+          )}
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Severity</th>
+                  <th scope="col">Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.issues.map((i, n) => (
+                  <tr key={n}>
+                    <td className="num">{i.row ?? 'file'}</td>
+                    <td>{i.column ? <code>{i.column}</code> : '–'}</td>
+                    <td>
+                      <span className={`tag tag-${i.severity}`}>{i.severity}</span>
+                    </td>
+                    <td>{i.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>No issues found.</p>
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={onView}>
+          View the profile of {report.dataset}
+        </button>
+        <button type="button" className="button-secondary" onClick={onAnother}>
+          Import another file
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function delimiterName(d: string): string {
+  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === '|' ? 'pipe' : d === ';' ? 'semicolon' : `'${d}'`;
+}

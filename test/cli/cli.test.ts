@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'attend-cli-'));
+
+function attend(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/attend.mjs', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('attend command line', () => {
+  it('prints usage and exits 2 without a command, 2 for an unknown one', () => {
+    const none = attend();
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/Usage: attend <command>/);
+    const unknown = attend('fly');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'fly'/);
+  });
+
+  it('names a missing or malformed option on stderr with exit code 2', () => {
+    const missing = attend('demo-data', '--rows', '10');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--out is required/);
+    const bad = attend('demo-data', '--rows', 'ten', '--out', join(dir, 'x.csv'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--rows must be a whole number, got 'ten'/);
+    const unknownFlag = attend('profile', '--colour', 'blue');
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/colour/);
+  });
+
+  it('runs demo-data, import and profile end to end with --json', () => {
+    const csv = join(dir, 'demo.csv');
+    const ws = join(dir, 'ws.sqlite');
+    const gen = attend('demo-data', '--rows', '3000', '--out', csv, '--seed', '7', '--json');
+    expect(gen.code).toBe(0);
+    expect(JSON.parse(gen.stdout).rows).toBe(3000);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toMatch(/^Appointment ID,NHS Number/);
+
+    const imp = attend('import', csv, '--workspace', ws, '--dataset', 'trust', '--json');
+    expect(imp.code).toBe(0);
+    const report = JSON.parse(imp.stdout);
+    expect(report.dataset).toBe('trust');
+    expect(report.rowsRead).toBe(3000);
+    expect(report.rowsImported + report.rowsRejected).toBeLessThanOrEqual(3000);
+    expect(report.rowsImported).toBeGreaterThan(2900);
+    expect(report.dnaRate).toBeGreaterThan(0.05);
+    expect(report.dnaRate).toBeLessThan(0.12);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['dataset', 'rowsRead', 'rowsImported', 'rowsRejected', 'dnaRate', 'dateRange', 'issues']),
+    );
+    for (const issue of report.issues) expect(Object.keys(issue)).toEqual(expect.arrayContaining(['row', 'column', 'message']));
+
+    const prof = attend('profile', '--workspace', ws, '--dataset', 'trust', '--json');
+    expect(prof.code).toBe(0);
+    const profile = JSON.parse(prof.stdout);
+    expect(profile.rows).toBe(report.rowsImported);
+    expect(profile.byWeekday.length).toBeGreaterThan(0);
+
+    const text = attend('profile', '--workspace', ws, '--dataset', 'trust');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(profile.rows.toLocaleString('en-GB'));
+  });
+
+  it('reports an import of a missing file on stderr with a non-zero exit', () => {
+    const r = attend('import', join(dir, 'nope.csv'), '--workspace', join(dir, 'ws2.sqlite'), '--json');
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/nope\.csv/);
+  });
+
+  it('reports an unknown dataset by name', () => {
+    const ws = join(dir, 'ws3.sqlite');
+    const r = attend('profile', '--workspace', ws, '--dataset', 'missing');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/missing/);
+  });
+});
