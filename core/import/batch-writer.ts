@@ -1,0 +1,147 @@
+import type { Db, SqlValue, Statement } from '../workspace/index.ts';
+
+/**
+ * Multi-row INSERTs fed while parsing continues. The sqlite3 package runs a
+ * statement on its thread pool but starts a statement's next run only from the
+ * main thread, which is busy parsing; so batches rotate over a few prepared copies
+ * of the statement, keeping SQLite busy while JavaScript parses. Copies may run in
+ * any order, which is harmless for distinct rows; a batch that repeats a key sent
+ * earlier is held until everything before it has run (`orderAfterEarlier`).
+ */
+export class BatchWriter {
+  /** Values of rows not yet sent, `width` per row; callers push straight into it. */
+  values: SqlValue[] = [];
+  private running = 0;
+  private held = 0;
+  private gate: Promise<void> | null = null;
+  private ordered = false;
+  private next = 0;
+  private finished = false;
+  private failure: Error | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly batchValues: number;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly statements: Statement[],
+    private readonly sqlFor: (rows: number) => string,
+    private readonly width: number,
+    private readonly maxInFlight: number,
+    batchRows: number,
+  ) {
+    this.batchValues = width * batchRows;
+  }
+
+  /**
+   * Prepare a writer for `head VALUES rowSql,rowSql,... suffix`; `rowSql` is one
+   * row's tuple with `width` placeholders (it may hold constants).
+   */
+  static async open(
+    db: Db,
+    head: string,
+    rowSql: string,
+    suffix: string,
+    width: number,
+    { batchRows = 256, copies = 3, maxInFlight = 12 }: { batchRows?: number; copies?: number; maxInFlight?: number } = {},
+  ): Promise<BatchWriter> {
+    const sqlFor = (rows: number) => `${head} VALUES ${Array(rows).fill(rowSql).join(',')} ${suffix}`;
+    const statements: Statement[] = [];
+    for (let i = 0; i < copies; i++) statements.push(await db.prepare(sqlFor(batchRows)));
+    return new BatchWriter(db, statements, sqlFor, width, maxInFlight, batchRows);
+  }
+
+  /** The rows buffered now must land after every batch already sent (they repeat one of its keys). */
+  orderAfterEarlier(): void {
+    this.ordered = true;
+  }
+
+  /** Send a batch when enough rows are buffered; throws a failure of an earlier batch. */
+  flushIfFull(): void {
+    if (this.failure) throw this.failure;
+    if (this.values.length < this.batchValues) return;
+    const params = this.values;
+    this.values = [];
+    this.send(params);
+  }
+
+  private send(params: SqlValue[]): void {
+    if (!this.ordered && !this.gate) {
+      void this.submit(params);
+      return;
+    }
+    this.ordered = false;
+    this.held++;
+    const gate = (this.gate ?? Promise.resolve())
+      .then(() => this.until(() => this.running === 0))
+      .then(() => {
+        this.held--;
+        return this.submit(params);
+      });
+    this.gate = gate;
+    void gate.finally(() => {
+      if (this.gate === gate) this.gate = null;
+    });
+  }
+
+  private submit(params: SqlValue[]): Promise<void> {
+    this.running++;
+    const statement = this.statements[this.next++ % this.statements.length];
+    return statement.run(params).then(
+      () => this.settled(null),
+      (err: Error) => this.settled(err),
+    );
+  }
+
+  private settled(err: Error | null): void {
+    this.running--;
+    if (err && !this.failure) this.failure = err;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Resolves once `ready()` holds, checked after every batch ends (rejecting on a failure when `failFast`). */
+  private until(ready: () => boolean, failFast = false): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (failFast && this.failure) reject(this.failure);
+        else if (ready()) resolve();
+        else return;
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** A promise to wait on before parsing more when too many batches are pending, else undefined. */
+  pressure(): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.running + this.held < this.maxInFlight) return undefined;
+    return this.until(() => this.running + this.held <= this.maxInFlight / 2, true);
+  }
+
+  /**
+   * Wait for every pending batch, then (with `writeRest`) insert the rows still
+   * buffered and throw any batch failure; always releases the prepared statements.
+   */
+  async finish(writeRest: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      await this.until(() => this.running + this.held === 0);
+      if (!writeRest) return;
+      if (this.failure) throw this.failure;
+      const rest = this.values.length / this.width;
+      if (rest === 0) return;
+      const params = this.values;
+      this.values = [];
+      const last = await this.db.prepare(this.sqlFor(rest));
+      try {
+        await last.run(params);
+      } finally {
+        await last.finalize();
+      }
+    } finally {
+      for (const s of this.statements) await s.finalize();
+    }
+  }
+}

@@ -1,0 +1,260 @@
+import { basename, extname } from 'node:path';
+import { pseudonymKey, withTransaction, type Db, type Workspace } from '../workspace/index.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { suspendIndexes } from './bulk-indexes.ts';
+import { headerOf, headRecords } from './header.ts';
+import { describeIssue, IssueLog } from './issue-log.ts';
+import { assertRequiredMapped, detectMapping, type ResolvedMapping } from './mapping.ts';
+import { Pseudonymiser } from './pseudonym.ts';
+import { NotUtf8Error, streamRecords } from './record-stream.ts';
+import { APPOINTMENT_COLUMNS, makeRowConverter, valueSql } from './row-converter.ts';
+import { readHead, type FileHead } from './sniff.ts';
+import { FIELD_SYNONYMS } from './synonyms.ts';
+import type { ImportProgress, ImportReport, MappingFile } from './types.ts';
+
+/** Options of one import. */
+export interface ImportOptions {
+  /** Dataset to import into; default the file's base name without extension. */
+  dataset?: string;
+  mapping?: MappingFile;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Bytes per read (tests use small values to cross chunk borders). */
+  chunkBytes?: number;
+}
+
+/** Default share of rejected rows above which the whole file is refused. */
+export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
+const PROGRESS_MS = 500;
+const PROGRESS_ROWS = 50_000;
+/** Page cache while importing (KiB): the patient index takes random inserts, which a small cache turns into I/O. */
+const IMPORT_CACHE_KIB = 256 * 1024;
+
+/** Bytes per read: small enough that the main thread returns to the event loop (and starts queued batches) often. */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+const UPSERT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'appointment_id');
+
+/**
+ * Import an extract into a dataset of the workspace as one transaction: either
+ * every accepted row, the import record and all issues are written, or (on a
+ * refusal, an error, cancellation or a killed process) nothing is.
+ */
+export async function importExtract(ws: Workspace, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const mapping = options.mapping ?? {};
+  const head = await readHead(file, mapping);
+  try {
+    return await importOnce(ws, file, head, options, started, null);
+  } catch (err) {
+    // The head was valid UTF-8 but a later part is not: a Windows-1252 file whose
+    // first accented character comes late. Start again reading it as such.
+    if (!(err instanceof NotUtf8Error)) throw err;
+    const retryHead = await readHead(file, { ...mapping, encoding: 'windows-1252' });
+    const note = `not valid UTF-8 (from the block at byte ${err.byteOffset}); read as Windows-1252`;
+    return importOnce(ws, file, retryHead, options, started, note);
+  }
+}
+
+async function importOnce(
+  ws: Workspace,
+  file: string,
+  head: FileHead,
+  options: ImportOptions,
+  started: number,
+  encodingNote: string | null,
+): Promise<ImportReport> {
+  const mapping = options.mapping ?? {};
+  const signal = options.signal;
+  const maxShare = mapping.maxRejectedShare ?? DEFAULT_MAX_REJECTED_SHARE;
+  const headers = headerOf(file, head);
+  const resolved = detectMapping(headers, mapping);
+  assertRequiredMapped(resolved);
+  if (head.complete && headRecords(head, 2).length < 2) throw new Error(`${file} has a header line but no data rows`);
+  if (signal?.aborted) throw new Error('import cancelled');
+
+  const db = ws.db;
+  const datasetName = options.dataset ?? basename(file, extname(file));
+  const cacheBefore = (await db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size ?? -2000;
+  await db.exec(`PRAGMA cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await withTransaction(db, async () => {
+      const now = new Date().toISOString();
+      const pseudonyms = new Pseudonymiser(await pseudonymKey(db));
+      const datasetId = await datasetIdFor(db, datasetName, now);
+      const countBefore = await countRows(db, datasetId);
+      const importId = (
+        await db.run(
+          `INSERT INTO imports (dataset_id, file_name, file_sha256, file_bytes, encoding, delimiter, mapping_json,
+             imported_at, rows_read, rows_imported, rows_updated, rows_rejected, issue_count)
+           VALUES (?, ?, '', 0, ?, ?, ?, ?, 0, 0, 0, 0, 0)`,
+          [datasetId, basename(file), encodingLabel(head), head.delimiter, JSON.stringify(mappingRecord(resolved, mapping)), now],
+        )
+      ).lastID;
+
+      const rebuild = await suspendIndexes(db, head.totalBytes);
+      const appointments = await BatchWriter.open(
+        db,
+        `INSERT INTO appointments (dataset_id, import_id, ${APPOINTMENT_COLUMNS.join(', ')})`,
+        `(${datasetId}, ${importId}, ${APPOINTMENT_COLUMNS.map((c) => valueSql(c)).join(', ')})`,
+        `ON CONFLICT (dataset_id, appointment_id) DO UPDATE SET ${[...UPSERT_COLUMNS, 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        APPOINTMENT_COLUMNS.length,
+      );
+      const issueRows = await BatchWriter.open(
+        db,
+        'INSERT INTO import_issues (import_id, row, column, severity, message)',
+        `(${importId}, ?, ?, ?, ?)`,
+        '',
+        4,
+        { batchRows: 500, copies: 1 },
+      );
+      let ok = false;
+      try {
+        const issues = new IssueLog((i) => {
+          issueRows.values.push(i.row, i.column, i.severity, i.message);
+          issueRows.flushIfFull();
+        });
+        if (encodingNote) issues.add(null, null, 'warning', encodingNote);
+        if (resolved.index.appointmentId === undefined) {
+          issues.add(
+            null,
+            null,
+            'warning',
+            `no appointment id column found (looked for: ${FIELD_SYNONYMS.appointmentId.join(', ')}); ` +
+              'ids derived from patient, appointment date-time and clinic, so a re-import de-duplicates only when these are unchanged',
+          );
+        }
+        const convert = makeRowConverter(headers, resolved, mapping, pseudonyms, issues);
+        const idColumn = resolved.mapping.appointmentId ?? null;
+        const seen = new Map<string, number>();
+        let rowsRead = 0;
+        let rowsRejected = 0;
+        let superseded = 0;
+        let lastProgress = performance.now();
+        let lastProgressRows = 0;
+
+        const streamed = await streamRecords(file, {
+          encoding: head.encoding,
+          strictUtf8: head.encoding === 'utf-8' && !head.bom && mapping.encoding === undefined,
+          delimiter: head.delimiter,
+          chunkBytes: options.chunkBytes ?? READ_CHUNK_BYTES,
+          onChunk: ({ records, firstIndex, problems, bytesRead }) => {
+            if (signal?.aborted) throw new Error('import cancelled');
+            const broken = new Map(problems.map((p) => [p.index, p.message]));
+            for (let k = 0; k < records.length; k++) {
+              const row = firstIndex + k;
+              if (row === 0) continue; // the header, already read from the head
+              rowsRead++;
+              const quoteProblem = broken.get(row);
+              if (quoteProblem !== undefined) {
+                issues.add(row, null, 'error', `malformed quotes: ${quoteProblem}`);
+                rowsRejected++;
+                continue;
+              }
+              const out = appointments.values;
+              const at = out.length;
+              if (!convert(records[k], row, out)) {
+                rowsRejected++;
+                continue;
+              }
+              const id = out[at] as string;
+              const earlier = seen.get(id);
+              if (earlier !== undefined) {
+                superseded++;
+                appointments.orderAfterEarlier();
+                issues.add(earlier, idColumn, 'warning', `duplicate appointment id ${id}, also at row ${row}; the later row wins`);
+              }
+              seen.set(id, row);
+              appointments.flushIfFull();
+            }
+            const nowMs = performance.now();
+            if (options.onProgress && (nowMs - lastProgress >= PROGRESS_MS || rowsRead - lastProgressRows >= PROGRESS_ROWS)) {
+              lastProgress = nowMs;
+              lastProgressRows = rowsRead;
+              options.onProgress({ bytesRead, totalBytes: head.totalBytes, rowsRead });
+            }
+            return appointments.pressure() ?? issueRows.pressure();
+          },
+        });
+
+        await appointments.finish(true);
+        await issueRows.finish(true);
+        ok = true;
+        if (signal?.aborted) throw new Error('import cancelled');
+        if (rowsRead === 0) throw new Error(`${file} has a header line but no data rows`);
+        if (rowsRejected > maxShare * rowsRead) {
+          const pct = Math.round((100 * rowsRejected) / rowsRead);
+          throw new Error(
+            `${rowsRejected} of ${rowsRead} rows (${pct}%) rejected, more than the ${Math.round(100 * maxShare)}% allowed; ` +
+              `first problems: ${issues.firstErrors.map(describeIssue).join('; ')}`,
+          );
+        }
+        options.onProgress?.({ bytesRead: streamed.bytes, totalBytes: head.totalBytes, rowsRead });
+
+        for (const sql of rebuild) await db.exec(sql);
+        const rowsImported = rowsRead - rowsRejected - superseded;
+        const countAfter = await countRows(db, datasetId);
+        const rowsUpdated = rowsImported - (countAfter - countBefore);
+        const stats = await db.get<{ dna: number | null; attended: number | null; first: string | null; last: string | null }>(
+          `SELECT sum(outcome = 'dna') AS dna, sum(outcome = 'attended') AS attended,
+                  min(appointment_at) AS first, max(appointment_at) AS last
+           FROM appointments WHERE dataset_id = ? AND import_id = ?`,
+          [datasetId, importId],
+        );
+        const dna = stats?.dna ?? 0;
+        const attended = stats?.attended ?? 0;
+        await db.run(
+          `UPDATE imports SET file_sha256 = ?, file_bytes = ?, rows_read = ?, rows_imported = ?, rows_updated = ?,
+             rows_rejected = ?, issue_count = ? WHERE id = ?`,
+          [streamed.sha256, streamed.bytes, rowsRead, rowsImported, rowsUpdated, rowsRejected, issues.count, importId],
+        );
+        await db.run('UPDATE datasets SET updated_at = ? WHERE id = ?', [now, datasetId]);
+        if (signal?.aborted) throw new Error('import cancelled');
+        return {
+          dataset: datasetName,
+          file,
+          encoding: encodingLabel(head),
+          delimiter: head.delimiter,
+          mapping: resolved.mapping,
+          rowsRead,
+          rowsImported,
+          rowsUpdated,
+          rowsRejected,
+          dnaRate: dna + attended > 0 ? dna / (dna + attended) : null,
+          dateRange: { from: stats?.first?.slice(0, 10) ?? null, to: stats?.last?.slice(0, 10) ?? null },
+          issues: issues.reported(),
+          issueCount: issues.count,
+          seconds: (performance.now() - started) / 1000,
+        };
+      } finally {
+        if (!ok) {
+          // Let running batches end before the rollback; their errors no longer matter.
+          await appointments.finish(false).catch(() => undefined);
+          await issueRows.finish(false).catch(() => undefined);
+        }
+      }
+    });
+  } finally {
+    await db.exec(`PRAGMA cache_size = ${cacheBefore}`).catch(() => undefined);
+  }
+}
+
+function encodingLabel(head: FileHead): string {
+  return head.bom ? 'utf-8-bom' : head.encoding;
+}
+
+/** What is stored with the import: the columns used and the settings that shaped the reading. */
+function mappingRecord(resolved: ResolvedMapping, mapping: MappingFile): Record<string, unknown> {
+  const { columns: _columns, ...settings } = mapping;
+  return { columns: resolved.mapping, ...settings };
+}
+
+async function datasetIdFor(db: Db, name: string, now: string): Promise<number> {
+  const existing = await db.get<{ id: number }>('SELECT id FROM datasets WHERE name = ?', [name]);
+  if (existing) return existing.id;
+  return (await db.run('INSERT INTO datasets (name, created_at, updated_at) VALUES (?, ?, ?)', [name, now, now])).lastID;
+}
+
+async function countRows(db: Db, datasetId: number): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM appointments WHERE dataset_id = ?', [datasetId]))?.n ?? 0;
+}

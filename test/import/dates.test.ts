@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ageInYears, parseDateTime, parseTime } from '../../core/import/index.ts';
+
+const dt = (raw: string, order?: 'dmy' | 'mdy') => {
+  const r = parseDateTime(raw, order);
+  return 'problem' in r ? r.problem : `${r.date} ${r.time ?? '-'}`;
+};
+
+describe('parseDateTime', () => {
+  it('reads UK, ISO and named-month dates with and without times', () => {
+    expect(dt('05/03/2024')).toBe('2024-03-05 -');
+    expect(dt('5/3/2024')).toBe('2024-03-05 -');
+    expect(dt(' 05/03/2024 14:30 ')).toBe('2024-03-05 14:30');
+    expect(dt('05/03/2024 9:05:59')).toBe('2024-03-05 09:05');
+    expect(dt('05-03-2024')).toBe('2024-03-05 -');
+    expect(dt('05.03.2024')).toBe('2024-03-05 -');
+    expect(dt('2024-03-05')).toBe('2024-03-05 -');
+    expect(dt('2024-03-05T08:05')).toBe('2024-03-05 08:05');
+    expect(dt('2024-03-05T08:05:10Z')).toBe('2024-03-05 08:05');
+    expect(dt('2024-03-05T08:05:10.123+01:00')).toBe('2024-03-05 08:05');
+    expect(dt('2024-03-05 17:45')).toBe('2024-03-05 17:45');
+    expect(dt('05-Mar-2024')).toBe('2024-03-05 -');
+    expect(dt('5 March 2024 02:15 PM')).toBe('2024-03-05 14:15');
+  });
+
+  it('switches slash dates to month first with dateOrder mdy, leaving ISO alone', () => {
+    expect(dt('03/05/2024', 'mdy')).toBe('2024-03-05 -');
+    expect(dt('12/31/2024 23:59', 'mdy')).toBe('2024-12-31 23:59');
+    expect(dt('2024-03-05', 'mdy')).toBe('2024-03-05 -');
+    expect(dt('12/31/2024')).toBe('is not a real calendar date');
+  });
+
+  it('detects impossible calendar dates and times, and refuses what is not a date', () => {
+    expect(dt('31/02/2024')).toBe('is not a real calendar date');
+    expect(dt('29/02/2023')).toBe('is not a real calendar date');
+    expect(dt('29/02/2024')).toBe('2024-02-29 -');
+    expect(dt('29/02/2100')).toBe('is not a real calendar date');
+    expect(dt('2024-13-01')).toBe('is not a real calendar date');
+    expect(dt('00/01/2024')).toBe('is not a real calendar date');
+    expect(dt('05/03/2024 24:00')).toBe('has an impossible time of day');
+    expect(dt('05/03/2024 12:60')).toBe('has an impossible time of day');
+    for (const bad of ['yesterday', '05/03/24', '2024/3/5', '05032024', '05/03/2024x', '5-Foo-2024', '']) {
+      expect(dt(bad)).toMatch(/^is not a date/);
+    }
+  });
+});
+
+describe('parseTime', () => {
+  it('reads hh:mm, h:mm:ss, hhmm and the time of a date-time', () => {
+    expect(parseTime('09:30')).toBe('09:30');
+    expect(parseTime('9:30:15')).toBe('09:30');
+    expect(parseTime('0930')).toBe('09:30');
+    expect(parseTime('1899-12-30 14:05:00')).toBe('14:05');
+    expect(parseTime('  ')).toBeNull();
+    expect(parseTime('25:00')).toEqual({ problem: 'has an impossible time of day' });
+    expect(parseTime('noon')).toEqual({ problem: 'is not a time (expected hh:mm)' });
+  });
+});
+
+describe('ageInYears', () => {
+  it('counts whole years, a birthday on the day counting', () => {
+    const d = (y: number, m: number, day: number) => ({ y, m, d: day });
+    expect(ageInYears(d(1980, 3, 5), d(2024, 3, 5))).toBe(44);
+    expect(ageInYears(d(1980, 3, 6), d(2024, 3, 5))).toBe(43);
+    expect(ageInYears(d(2000, 2, 29), d(2023, 2, 28))).toBe(22);
+    expect(ageInYears(d(2000, 2, 29), d(2023, 3, 1))).toBe(23);
+  });
+});
