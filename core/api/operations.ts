@@ -3,14 +3,14 @@ import { defineOperation } from './operation.ts';
 import { writeDemoExtract } from '../demo/index.ts';
 import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
-import type { MappingFile } from '../import/types.ts';
+import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
 
 const outcomeSchema = z.enum(['attended', 'dna', 'patient_cancelled', 'hospital_cancelled', 'upcoming', 'unknown']);
 
 /** Schema of a mapping file; unknown keys are refused so typos do not pass silently. */
 export const mappingSchema: z.ZodType<MappingFile> = z
   .object({
-    columns: z.record(z.string(), z.string()).optional(),
+    columns: z.partialRecord(z.enum(EXTRACT_FIELDS), z.string().min(1)).optional(),
     outcomeValues: z.record(z.string(), outcomeSchema).optional(),
     dnaCodes: z.array(z.string()).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,14 @@ describe('attend command line', () => {
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/nope\.csv/);
+  });
+
+  it('refuses a mapping file with an unknown field, naming it, with exit code 2', () => {
+    const mapping = join(dir, 'bad-mapping.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { apptDate: 'When' } }));
+    const r = attend('import', 'test/fixtures/import/utf8-bom.csv', '--workspace', join(dir, 'ws4.sqlite'), '--mapping', mapping);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mapping\.columns.*apptDate/);
   });
 
   it('reports an unknown dataset by name', () => {
