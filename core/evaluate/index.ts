@@ -1,0 +1,3 @@
+export { auc } from './auc.ts';
+export { brierScore } from './brier.ts';
+export { logLoss } from './logloss.ts';
