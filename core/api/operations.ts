@@ -3,6 +3,8 @@ import { defineOperation } from './operation.ts';
 import { writeDemoExtract } from '../demo/index.ts';
 import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
+import { trainConfigSchema, trainRun } from '../train/index.ts';
+import { getRun, listRuns } from '../journal/index.ts';
 import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
 
 const outcomeSchema = z.enum(['attended', 'dna', 'patient_cancelled', 'hospital_cancelled', 'upcoming', 'unknown']);
@@ -60,6 +62,23 @@ export const operations = {
   'dataset.profile': defineOperation({
     input: z.object({ dataset: datasetName }),
     handler: async (input, ctx) => profileDataset(await ctx.workspace(), input.dataset),
+  }),
+  'train.run': defineOperation({
+    long: true,
+    input: z.object({ dataset: datasetName, config: trainConfigSchema.optional() }),
+    handler: async (input, ctx) =>
+      trainRun(await ctx.workspace(), input.dataset, input.config ?? {}, {
+        signal: ctx.signal,
+        onProgress: (stage, done, total) => ctx.progress({ stage, done, total }),
+      }),
+  }),
+  'runs.list': defineOperation({
+    input: z.object({ dataset: datasetName.optional(), includeArchived: z.boolean().optional() }),
+    handler: async (input, ctx) => listRuns((await ctx.workspace()).db, input),
+  }),
+  'runs.get': defineOperation({
+    input: z.object({ runId: z.string().min(1).max(100) }),
+    handler: async (input, ctx) => getRun((await ctx.workspace()).db, input.runId),
   }),
 };
 

@@ -3,6 +3,7 @@ import { demoDataCommand } from './commands/demo-data.ts';
 import { importCommand } from './commands/import.ts';
 import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
+import { trainCommand } from './commands/train.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -33,5 +34,6 @@ export const COMMANDS = {
   'demo-data': demoDataCommand,
   import: importCommand,
   profile: profileCommand,
+  train: trainCommand,
   serve: serveCommand,
 } satisfies Record<string, Command>;

@@ -84,6 +84,35 @@ CREATE TABLE import_issues (
 CREATE INDEX import_issues_by_import ON import_issues(import_id);
 `,
   },
+  {
+    version: 2,
+    description: 'experiment journal: runs with model, pipeline, split and metrics',
+    sql: `
+-- Every training run, never overwritten: what was trained on what, how, and how well.
+CREATE TABLE runs (
+  id                  TEXT PRIMARY KEY,
+  dataset_id          INTEGER NOT NULL REFERENCES datasets(id),
+  created_at          TEXT NOT NULL,
+  kind                TEXT NOT NULL,
+  parent_run_id       TEXT REFERENCES runs(id),
+  params_json         TEXT NOT NULL,
+  feature_spec_json   TEXT NOT NULL,
+  feature_spec_hash   TEXT NOT NULL,
+  pipeline_json       TEXT NOT NULL,
+  split_json          TEXT NOT NULL,
+  dataset_fingerprint TEXT NOT NULL,
+  engine_version      TEXT NOT NULL,
+  app_version         TEXT NOT NULL,
+  seconds             REAL NOT NULL,
+  trees               INTEGER,
+  metrics_json        TEXT NOT NULL,
+  model               BLOB,
+  note                TEXT NOT NULL DEFAULT '',
+  archived            INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_by_dataset ON runs(dataset_id, created_at);
+`,
+  },
 ];
 
 /** Bring the schema up to the newest version, each step in its own transaction. */

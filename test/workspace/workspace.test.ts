@@ -12,7 +12,7 @@ describe('openWorkspace', () => {
     expect(ws.schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
     expect((await ws.db.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe('wal');
     const tables = await ws.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-    expect(tables.map((t) => t.name)).toEqual(['appointments', 'datasets', 'import_issues', 'imports', 'meta']);
+    expect(tables.map((t) => t.name)).toEqual(['appointments', 'datasets', 'import_issues', 'imports', 'meta', 'runs']);
     await ws.close();
   });
 
@@ -24,6 +24,20 @@ describe('openWorkspace', () => {
     const b = await openWorkspace(path);
     expect(await b.db.all('SELECT name FROM datasets')).toEqual([{ name: 'x' }]);
     await b.close();
+  });
+
+  it('upgrades a version 1 workspace in place, keeping its data', async () => {
+    const path = tempFile('v1.sqlite');
+    const db = await openDb(path);
+    await db.exec(MIGRATIONS[0].sql);
+    await db.exec('PRAGMA user_version = 1');
+    await db.run("INSERT INTO datasets (name, created_at, updated_at) VALUES ('old', 'n', 'n')");
+    await db.close();
+    const ws = await openWorkspace(path);
+    expect(ws.schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect(await ws.db.all('SELECT name FROM datasets')).toEqual([{ name: 'old' }]);
+    expect(await ws.db.all('SELECT count(*) AS n FROM runs')).toEqual([{ n: 0 }]);
+    await ws.close();
   });
 
   it('refuses a workspace from a newer version of the app', async () => {

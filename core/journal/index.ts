@@ -1,0 +1,2 @@
+export { newRunId, insertRun, getRun, getRunModel, listRuns } from './runs.ts';
+export type { RunRecord } from './runs.ts';

@@ -1,0 +1,13 @@
+export { trainRun } from './train-run.ts';
+export type { TrainResult, TrainRunOptions } from './train-run.ts';
+export { trainConfigSchema } from './config.ts';
+export type { TrainConfig } from './config.ts';
+export { DEFAULT_SPLIT, temporalSlices } from './split.ts';
+export type { SplitSpec, TemporalSlices } from './split.ts';
+export { patientFolds } from './kfold.ts';
+export { fitLogistic, predictLogistic } from './logistic.ts';
+export type { LogisticModel, LogisticOptions } from './logistic.ts';
+export { holdoutMetrics } from './holdout-metrics.ts';
+export type { HoldoutMetrics } from './holdout-metrics.ts';
+export { matrixFingerprint } from './fingerprint.ts';
+export { takeRows, takeValues } from './rows.ts';
