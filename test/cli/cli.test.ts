@@ -61,6 +61,17 @@ describe('attend command line', () => {
     expect(profile.rows).toBe(report.rowsImported);
     expect(profile.byWeekday.length).toBeGreaterThan(0);
 
+    const config = join(dir, 'train.json');
+    writeFileSync(config, JSON.stringify({ params: { trees: 30, maxDepth: 3 }, split: { kind: 'temporal', validationDays: 60, testDays: 60 } }));
+    const trained = attend('train', '--workspace', ws, '--dataset', 'trust', '--config', config, '--json');
+    expect(trained.code).toBe(0);
+    const run = JSON.parse(trained.stdout);
+    expect(run.runId).toMatch(/^run-\d{14}-[0-9a-f]{6}$/);
+    expect(run.trees).toBeLessThanOrEqual(30);
+    expect(run.params.maxDepth).toBe(3);
+    expect(Object.keys(run.metrics)).toEqual(expect.arrayContaining(['auc', 'brier', 'logloss']));
+    expect(typeof run.seconds).toBe('number');
+
     const text = attend('profile', '--workspace', ws, '--dataset', 'trust');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(profile.rows.toLocaleString('en-GB'));
