@@ -1,5 +1,20 @@
 import type { Db, SqlValue, Statement } from '../workspace/index.ts';
 
+/** How a batch of rows is written: its SQL for a row count, and its parameters from the buffered values. */
+export interface BatchShape {
+  sql(rows: number): string;
+  params(values: SqlValue[], rows: number): SqlValue[];
+}
+
+/** Batch size and concurrency of a writer. */
+export interface WriterOptions {
+  batchRows?: number;
+  /** Prepared copies of the statement that batches rotate over. */
+  copies?: number;
+  /** Batches running or held before `pressure` asks the parser to wait. */
+  maxInFlight?: number;
+}
+
 /**
  * Multi-row INSERTs fed while parsing continues. The sqlite3 package runs a
  * statement on its thread pool but starts a statement's next run only from the
@@ -24,7 +39,7 @@ export class BatchWriter {
   private constructor(
     private readonly db: Db,
     private readonly statements: Statement[],
-    private readonly sqlFor: (rows: number) => string,
+    private readonly shape: BatchShape,
     private readonly width: number,
     private readonly maxInFlight: number,
     batchRows: number,
@@ -36,18 +51,25 @@ export class BatchWriter {
    * Prepare a writer for `head VALUES rowSql,rowSql,... suffix`; `rowSql` is one
    * row's tuple with `width` placeholders (it may hold constants).
    */
-  static async open(
+  static open(db: Db, head: string, rowSql: string, suffix: string, width: number, options: WriterOptions = {}): Promise<BatchWriter> {
+    return BatchWriter.openShaped(
+      db,
+      { sql: (rows) => `${head} VALUES ${Array(rows).fill(rowSql).join(',')} ${suffix}`, params: (values) => values },
+      width,
+      options,
+    );
+  }
+
+  /** Prepare a writer whose batches are written by `shape`'s SQL with `shape`'s parameters. */
+  static async openShaped(
     db: Db,
-    head: string,
-    rowSql: string,
-    suffix: string,
+    shape: BatchShape,
     width: number,
-    { batchRows = 256, copies = 3, maxInFlight = 12 }: { batchRows?: number; copies?: number; maxInFlight?: number } = {},
+    { batchRows = 256, copies = 3, maxInFlight = 12 }: WriterOptions = {},
   ): Promise<BatchWriter> {
-    const sqlFor = (rows: number) => `${head} VALUES ${Array(rows).fill(rowSql).join(',')} ${suffix}`;
     const statements: Statement[] = [];
-    for (let i = 0; i < copies; i++) statements.push(await db.prepare(sqlFor(batchRows)));
-    return new BatchWriter(db, statements, sqlFor, width, maxInFlight, batchRows);
+    for (let i = 0; i < copies; i++) statements.push(await db.prepare(shape.sql(batchRows)));
+    return new BatchWriter(db, statements, shape, width, maxInFlight, batchRows);
   }
 
   /** The rows buffered now must land after every batch already sent (they repeat one of its keys). */
@@ -59,9 +81,9 @@ export class BatchWriter {
   flushIfFull(): void {
     if (this.failure) throw this.failure;
     if (this.values.length < this.batchValues) return;
-    const params = this.values;
+    const values = this.values;
     this.values = [];
-    this.send(params);
+    this.send(this.shape.params(values, values.length / this.width));
   }
 
   private send(params: SqlValue[]): void {
@@ -132,11 +154,11 @@ export class BatchWriter {
       if (this.failure) throw this.failure;
       const rest = this.values.length / this.width;
       if (rest === 0) return;
-      const params = this.values;
+      const values = this.values;
       this.values = [];
-      const last = await this.db.prepare(this.sqlFor(rest));
+      const last = await this.db.prepare(this.shape.sql(rest));
       try {
-        await last.run(params);
+        await last.run(this.shape.params(values, rest));
       } finally {
         await last.finalize();
       }

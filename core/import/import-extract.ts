@@ -1,13 +1,14 @@
 import { basename, extname } from 'node:path';
 import { pseudonymKey, withTransaction, type Db, type Workspace } from '../workspace/index.ts';
-import { BatchWriter } from './batch-writer.ts';
+import { BatchWriter, type BatchShape } from './batch-writer.ts';
 import { suspendIndexes } from './bulk-indexes.ts';
 import { headerOf, headRecords } from './header.ts';
 import { describeIssue, IssueLog } from './issue-log.ts';
 import { assertRequiredMapped, detectMapping, type ResolvedMapping } from './mapping.ts';
 import { Pseudonymiser } from './pseudonym.ts';
 import { NotUtf8Error, streamRecords } from './record-stream.ts';
-import { APPOINTMENT_COLUMNS, makeRowConverter, valueSql } from './row-converter.ts';
+import { packedSql, packRows } from './packed-rows.ts';
+import { APPOINTMENT_COLUMNS, makeRowConverter, REQUIRED_COLUMNS } from './row-converter.ts';
 import { readHead, type FileHead } from './sniff.ts';
 import { FIELD_SYNONYMS } from './synonyms.ts';
 import type { ImportProgress, ImportReport, MappingFile } from './types.ts';
@@ -34,6 +35,18 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 const READ_CHUNK_BYTES = 64 * 1024;
 
 const UPSERT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'appointment_id');
+/** Appointment rows per statement: one packed BLOB each, so no bound-variable limit applies. */
+const APPOINTMENT_BATCH_ROWS = 1024;
+
+/** Appointment batches as one packed BLOB, upserted so the newer row wins. */
+function appointmentShape(datasetId: number, importId: number): BatchShape {
+  const packed = packedSql(APPOINTMENT_COLUMNS.map((name) => ({ name, nullable: !REQUIRED_COLUMNS.has(name) })));
+  const sql =
+    `${packed.withClause} INSERT INTO appointments (dataset_id, import_id, ${APPOINTMENT_COLUMNS.join(', ')}) ` +
+    `SELECT ${datasetId}, ${importId}, ${packed.expressions.join(', ')} FROM ${packed.from} WHERE true ` +
+    `ON CONFLICT (dataset_id, appointment_id) DO UPDATE SET ${[...UPSERT_COLUMNS, 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  return { sql: () => sql, params: (values) => packRows(values, APPOINTMENT_COLUMNS.length) };
+}
 
 /**
  * Import an extract into a dataset of the workspace as one transaction: either
@@ -93,13 +106,9 @@ async function importOnce(
       ).lastID;
 
       const rebuild = await suspendIndexes(db, head.totalBytes);
-      const appointments = await BatchWriter.open(
-        db,
-        `INSERT INTO appointments (dataset_id, import_id, ${APPOINTMENT_COLUMNS.join(', ')})`,
-        `(${datasetId}, ${importId}, ${APPOINTMENT_COLUMNS.map((c) => valueSql(c)).join(', ')})`,
-        `ON CONFLICT (dataset_id, appointment_id) DO UPDATE SET ${[...UPSERT_COLUMNS, 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
-        APPOINTMENT_COLUMNS.length,
-      );
+      const appointments = await BatchWriter.openShaped(db, appointmentShape(datasetId, importId), APPOINTMENT_COLUMNS.length, {
+        batchRows: APPOINTMENT_BATCH_ROWS,
+      });
       const issueRows = await BatchWriter.open(
         db,
         'INSERT INTO import_issues (import_id, row, column, severity, message)',

@@ -16,17 +16,8 @@ export const APPOINTMENT_COLUMNS = [
   'priority', 'attendance_code', 'outcome',
 ] as const;
 
-/** Columns that are never NULL; the others travel as '' for NULL (see `valueSql`). */
-const REQUIRED_COLUMNS = new Set<string>(['appointment_id', 'patient_key', 'appointment_at', 'outcome']);
-
-/**
- * The SQL for one bound value of a column. Values are bound as strings only, with
- * '' standing for NULL: the sqlite3 package binds a string several times faster
- * than a number or a null, and column affinity turns '42' into an INTEGER.
- */
-export function valueSql(column: string, placeholder = '?'): string {
-  return REQUIRED_COLUMNS.has(column) ? placeholder : `nullif(${placeholder}, '')`;
-}
+/** Columns that are never NULL; the others travel as '' for NULL (values go packed as text, see packed-rows.ts). */
+export const REQUIRED_COLUMNS = new Set<string>(['appointment_id', 'patient_key', 'appointment_at', 'outcome']);
 
 /** Turns one record into appointment values (strings, '' for NULL), or reports why it cannot. */
 export type RowConverter = (fields: readonly string[], row: number, out: SqlValue[]) => boolean;
