@@ -51,14 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(command.format(result as never) + '\n');
     return command.exitCode?.(result as never) ?? 0;
   } catch (err) {
-    const e = err as Error;
-    if (e instanceof UsageError) {
-      process.stderr.write(`attend ${name}: ${e.message}\nusage: attend ${name} ${command.usage}\n`);
-      return 2;
-    }
-    process.stderr.write(`attend ${name}: ${e.message}\n`);
-    if (process.env.ATTEND_DEBUG) process.stderr.write(`${e.stack}\n`);
-    return e instanceof InputError ? 2 : 1;
+    return reportError(name, command.usage, err);
   } finally {
     await close();
   }
@@ -69,13 +62,18 @@ async function runLongCommand(name: string, command: LongRunningCommand, args: C
   try {
     return await command.run(args);
   } catch (err) {
-    const e = err as Error;
-    if (e instanceof UsageError) {
-      process.stderr.write(`attend ${name}: ${e.message}\nusage: attend ${name} ${command.usage}\n`);
-      return 2;
-    }
-    process.stderr.write(`attend ${name}: ${e.message}\n`);
-    if (process.env.ATTEND_DEBUG) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    return reportError(name, command.usage, err);
   }
+}
+
+/** Print a command's error on stderr; exit code 2 for wrong usage or invalid input, 1 otherwise. */
+function reportError(name: string, usage: string, err: unknown): number {
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (e instanceof UsageError) {
+    process.stderr.write(`attend ${name}: ${e.message}\nusage: attend ${name} ${usage}\n`);
+    return 2;
+  }
+  process.stderr.write(`attend ${name}: ${e.message}\n`);
+  if (process.env.ATTEND_DEBUG) process.stderr.write(`${e.stack}\n`);
+  return e instanceof InputError ? 2 : 1;
 }
