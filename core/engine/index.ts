@@ -10,7 +10,7 @@ export { predictWithEngine } from './engine-predict.ts';
 export { engineVersion } from './version.ts';
 export type { BoosterModel, LinearModel, TreeEnsemble } from './ensemble.ts';
 export { readModel, readTreeEnsemble } from './tree-reader.ts';
-export { predictMargin, predictProbability, sigmoid } from './predict.ts';
+export { checkModelInput, predictMargin, predictProbability, resolveTreeLimit, sigmoid } from './predict.ts';
 export { bestTreeCount, logLossByTreePrefix, marginsByTreePrefix } from './tree-prefix.ts';
 export { leafIndex } from './tree-walk.ts';
 export { truncateModel } from './truncate-model.ts';
