@@ -5,6 +5,7 @@ import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
 import { trainConfigSchema, trainRun } from '../train/index.ts';
 import { getRun, listRuns } from '../journal/index.ts';
+import { evaluatePredictions, readPredictionsCsv } from '../evaluate/index.ts';
 import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
 
 const outcomeSchema = z.enum(['attended', 'dna', 'patient_cancelled', 'hospital_cancelled', 'upcoming', 'unknown']);
@@ -79,6 +80,13 @@ export const operations = {
   'runs.get': defineOperation({
     input: z.object({ runId: z.string().min(1).max(100) }),
     handler: async (input, ctx) => getRun((await ctx.workspace()).db, input.runId),
+  }),
+  'metrics.predictions': defineOperation({
+    input: z.object({ file: z.string().min(1), label: z.string().min(1).optional(), score: z.string().min(1).optional() }),
+    handler: async (input) => {
+      const { labels, scores } = readPredictionsCsv(input.file, { label: input.label, score: input.score });
+      return evaluatePredictions(labels, scores);
+    },
   }),
 };
 

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { demoDataCommand } from './commands/demo-data.ts';
 import { importCommand } from './commands/import.ts';
+import { metricsCommand } from './commands/metrics.ts';
 import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
@@ -35,5 +36,6 @@ export const COMMANDS = {
   import: importCommand,
   profile: profileCommand,
   train: trainCommand,
+  metrics: metricsCommand,
   serve: serveCommand,
 } satisfies Record<string, Command>;
