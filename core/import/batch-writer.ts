@@ -86,6 +86,16 @@ export class BatchWriter {
     this.send(this.shape.params(values, values.length / this.width));
   }
 
+  /**
+   * Send a batch already shaped into the statement's parameters (packed elsewhere);
+   * `afterEarlier` as `orderAfterEarlier`. Throws a failure of an earlier batch.
+   */
+  write(params: SqlValue[], afterEarlier: boolean): void {
+    if (this.failure) throw this.failure;
+    if (afterEarlier) this.ordered = true;
+    this.send(params);
+  }
+
   private send(params: SqlValue[]): void {
     if (!this.ordered && !this.gate) {
       void this.submit(params);

@@ -3,11 +3,16 @@ import type { ImportIssue } from './types.ts';
 /** How many issues an import report carries; the workspace keeps all of them. */
 export const REPORTED_ISSUES = 100;
 
+/** Where issues are recorded; the import worker collects them without an IssueLog. */
+export interface IssueSink {
+  add(row: number | null, column: string | null, severity: ImportIssue['severity'], message: string): void;
+}
+
 /**
  * Collects an import's issues: all of them go to `sink` (the workspace), the
  * first ones are kept for the report, and the first errors for a refusal message.
  */
-export class IssueLog {
+export class IssueLog implements IssueSink {
   count = 0;
   readonly first: ImportIssue[] = [];
   readonly firstErrors: ImportIssue[] = [];

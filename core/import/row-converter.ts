@@ -3,7 +3,7 @@ import type { SqlValue } from '../workspace/index.ts';
 import { cached } from './cached.ts';
 import { readEthnicCategory, readFirstAttendance, readImdDecile, readMedium, readPriority, readSex } from './codes.ts';
 import { ageInYears, parseDateTime, parseTime, type DateOrder, type ParsedDate } from './dates.ts';
-import type { IssueLog } from './issue-log.ts';
+import type { IssueSink } from './issue-log.ts';
 import type { ResolvedMapping } from './mapping.ts';
 import { makeOutcomeReader } from './outcome.ts';
 import type { Pseudonymiser } from './pseudonym.ts';
@@ -41,7 +41,7 @@ export function makeRowConverter(
   resolved: ResolvedMapping,
   mapping: MappingFile,
   pseudonyms: Pseudonymiser,
-  issues: IssueLog,
+  issues: IssueSink,
 ): RowConverter {
   const ix = resolved.index;
   const col = (f: ExtractField): string | null => (ix[f] === undefined ? null : headers[ix[f] as number]);
