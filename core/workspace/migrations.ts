@@ -113,6 +113,11 @@ CREATE TABLE runs (
 CREATE INDEX runs_by_dataset ON runs(dataset_id, created_at);
 `,
   },
+  {
+    version: 3,
+    description: 'drop the appointment date index: no query needs it and every import rebuilt it',
+    sql: `DROP INDEX IF EXISTS appointments_by_date;`,
+  },
 ];
 
 /** Bring the schema up to the newest version, each step in its own transaction. */

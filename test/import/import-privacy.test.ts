@@ -48,10 +48,22 @@ describe('pseudonymisation', () => {
     const whileOpen = readAll(path);
     await ws.close();
     const afterClose = readAll(path);
-    for (const v of values) {
+    // Short values (a local number '123') occur by chance in any binary file, in
+    // timestamps or random keys: those are checked as stored values instead.
+    const long = values.filter((v) => v.length >= 6);
+    const short = values.filter((v) => v.length < 6);
+    expect(long.length).toBeGreaterThan(20);
+    for (const v of long) {
       expect(whileOpen.includes(v), `'${v}' found in the open workspace`).toBe(false);
       expect(afterClose.includes(v), `'${v}' found in the closed workspace`).toBe(false);
     }
+    const reopened = await openWorkspace(path);
+    const columns = (await reopened.db.all<{ name: string }>("SELECT name FROM pragma_table_info('appointments')")).map((c) => c.name);
+    for (const v of short) {
+      const hits = await reopened.db.all(`SELECT 1 FROM appointments WHERE ? IN (${columns.map((c) => `"${c}"`).join(', ')})`, [v]);
+      expect(hits, `'${v}' stored as a value`).toEqual([]);
+    }
+    await reopened.close();
     // The scan can fail: the key and a known text value are there.
     expect(afterClose.includes('Trauma & Orthopaedics')).toBe(true);
   });
