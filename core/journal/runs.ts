@@ -19,6 +19,8 @@ export interface RunRecord {
   seconds: number;
   trees: number | null;
   metrics: unknown;
+  /** Recalibration fitted on the calibration slice (never the test slice), or null. */
+  calibration: unknown;
   note: string;
   archived: boolean;
 }
@@ -33,8 +35,9 @@ export function newRunId(now = new Date()): string {
 export async function insertRun(db: Db, datasetId: number, run: Omit<RunRecord, 'dataset' | 'archived'>, model: Uint8Array | null): Promise<void> {
   await db.run(
     `INSERT INTO runs (id, dataset_id, created_at, kind, parent_run_id, params_json, feature_spec_json, feature_spec_hash,
-       pipeline_json, split_json, dataset_fingerprint, engine_version, app_version, seconds, trees, metrics_json, model, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       pipeline_json, split_json, dataset_fingerprint, engine_version, app_version, seconds, trees, metrics_json, model, note,
+       calibration_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       run.id,
       datasetId,
@@ -54,6 +57,7 @@ export async function insertRun(db: Db, datasetId: number, run: Omit<RunRecord, 
       JSON.stringify(run.metrics),
       model ? Buffer.from(model.buffer, model.byteOffset, model.byteLength) : null,
       run.note,
+      run.calibration === null ? null : JSON.stringify(run.calibration),
     ],
   );
 }
@@ -75,13 +79,14 @@ interface RunRow {
   seconds: number;
   trees: number | null;
   metrics_json: string;
+  calibration_json: string | null;
   note: string;
   archived: number;
 }
 
 const SELECT = `SELECT r.id, d.name AS dataset, r.created_at, r.kind, r.parent_run_id, r.params_json, r.feature_spec_json,
   r.feature_spec_hash, r.pipeline_json, r.split_json, r.dataset_fingerprint, r.engine_version, r.app_version, r.seconds,
-  r.trees, r.metrics_json, r.note, r.archived FROM runs r JOIN datasets d ON d.id = r.dataset_id`;
+  r.trees, r.metrics_json, r.calibration_json, r.note, r.archived FROM runs r JOIN datasets d ON d.id = r.dataset_id`;
 
 function toRecord(r: RunRow): RunRecord {
   return {
@@ -101,6 +106,7 @@ function toRecord(r: RunRow): RunRecord {
     seconds: r.seconds,
     trees: r.trees,
     metrics: JSON.parse(r.metrics_json),
+    calibration: r.calibration_json === null ? null : JSON.parse(r.calibration_json),
     note: r.note,
     archived: r.archived === 1,
   };

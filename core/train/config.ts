@@ -12,6 +12,11 @@ export interface TrainConfig {
   /** Keep only these features of the spec, by name. */
   features?: string[];
   split?: SplitSpec;
+  /**
+   * Recalibration fitted on the validation slice (never the test slice) and
+   * applied to the model's probabilities. Default platt; none keeps the raw ones.
+   */
+  calibration?: 'platt' | 'isotonic' | 'none';
   note?: string;
 }
 
@@ -51,6 +56,7 @@ export const trainConfigSchema: z.ZodType<TrainConfig> = z
     spec: z.custom<FeatureSpec>((v) => typeof v === 'object' && v !== null, 'spec must be an object').optional(),
     features: z.array(z.string().min(1)).min(1).optional(),
     split: splitSchema.optional(),
+    calibration: z.enum(['platt', 'isotonic', 'none']).optional(),
     note: z.string().max(10_000).optional(),
   })
   .strict() as z.ZodType<TrainConfig>;

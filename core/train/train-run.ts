@@ -21,6 +21,7 @@ import {
   type FeatureMatrix,
   type FeatureSpec,
 } from '../features/index.ts';
+import { applyCalibrationToAll, fitCalibration, type Calibration } from '../calibrate/index.ts';
 import { insertRun, newRunId } from '../journal/index.ts';
 import { findDataset } from '../profile/dataset-lookup.ts';
 import { OUTCOMES } from '../profile/groups.ts';
@@ -43,7 +44,12 @@ export interface TrainResult {
   featureSpecHash: string;
   columns: string[];
   split: SplitSpec & { rows: { train: number; validation: number; test: number }; validationFrom?: string; testFrom?: string };
+  /** Holdout metrics of the probabilities the run hands out (recalibrated when a calibration was fitted). */
   metrics: HoldoutMetrics;
+  /** Holdout metrics of the engine's raw probabilities. */
+  uncalibratedMetrics: HoldoutMetrics;
+  /** Fitted on the validation slice; null with calibration 'none' or a k-fold split. */
+  calibration: Calibration | null;
   baselines: { priorDnaRate: HoldoutMetrics; logistic: HoldoutMetrics };
   datasetFingerprint: string;
   engineVersion: string;
@@ -115,6 +121,8 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
   let model: Uint8Array;
   let trees: number;
   let metrics: HoldoutMetrics;
+  let uncalibratedMetrics: HoldoutMetrics;
+  let calibration: Calibration | null = null;
   let baselines: TrainResult['baselines'];
   let splitReport: TrainResult['split'];
 
@@ -129,7 +137,16 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
     model = truncateModel(trained.model, trees);
     const xTest = takeRows(matrix.x, cols, s.test);
     const yTest = takeValues(y, s.test);
-    metrics = holdoutMetrics(yTest, predictProbability(readTreeEnsemble(model), xTest, s.test.length, cols));
+    const ensemble = readTreeEnsemble(model);
+    const raw = predictProbability(ensemble, xTest, s.test.length, cols);
+    uncalibratedMetrics = holdoutMetrics(yTest, raw);
+    const method = config.calibration ?? 'platt';
+    if (method !== 'none') {
+      // The calibration slice is the validation slice: the test slice never shapes the model.
+      const yValidation = takeValues(y, s.validation);
+      calibration = fitCalibration(method, yValidation, predictProbability(ensemble, xValidation, s.validation.length, cols));
+      metrics = holdoutMetrics(yTest, applyCalibrationToAll(calibration, raw));
+    } else metrics = uncalibratedMetrics;
     const logistic = fitLogistic(xTrain, yTrain, s.train.length, cols);
     baselines = {
       priorDnaRate: holdoutMetrics(yTest, takeValues(priorRate, s.test)),
@@ -173,6 +190,8 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
     model = final.model;
     trees = params.trees;
     metrics = holdoutMetrics(y, oof);
+    // Out-of-fold predictions are the evaluation here, so none is spent on calibration.
+    uncalibratedMetrics = metrics;
     baselines = { priorDnaRate: holdoutMetrics(y, priorRate), logistic: holdoutMetrics(y, oofLogistic) };
     splitReport = { ...split, rows: { train: matrix.rows, validation: 0, test: matrix.rows } };
   }
@@ -188,6 +207,8 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
     columns: matrix.columns,
     split: splitReport,
     metrics,
+    uncalibratedMetrics,
+    calibration,
     baselines,
     datasetFingerprint: matrixFingerprint(matrix),
     engineVersion: engineVersion(),
@@ -211,7 +232,8 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
       appVersion: appVersion(),
       seconds,
       trees,
-      metrics: { holdout: metrics, baselines },
+      metrics: { holdout: metrics, uncalibrated: uncalibratedMetrics, baselines },
+      calibration,
       note: config.note ?? '',
     },
     model,

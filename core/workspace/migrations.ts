@@ -118,6 +118,11 @@ CREATE INDEX runs_by_dataset ON runs(dataset_id, created_at);
     description: 'drop the appointment date index: no query needs it and every import rebuilt it',
     sql: `DROP INDEX IF EXISTS appointments_by_date;`,
   },
+  {
+    version: 4,
+    description: 'recalibration stored with each run',
+    sql: `ALTER TABLE runs ADD COLUMN calibration_json TEXT;`,
+  },
 ];
 
 /** Bring the schema up to the newest version, each step in its own transaction. */

@@ -46,6 +46,25 @@ describe('trainRun', () => {
     expect((await listRuns(ws.db, { dataset: 'demo' })).map((x) => x.id)).toContain(r.runId);
   });
 
+  it('recalibrates on the validation slice (Platt by default), stores it with the run, and can be switched off', async () => {
+    const platt = await trainRun(ws, 'demo', quick);
+    expect(platt.calibration?.method).toBe('platt');
+    expect(platt.metrics.n).toBe(platt.uncalibratedMetrics.n);
+    // A monotone map keeps the ranking: AUC is unchanged, the probabilities are not.
+    expect(platt.metrics.auc).toBeCloseTo(platt.uncalibratedMetrics.auc as number, 12);
+    expect(platt.metrics.brier).not.toBe(platt.uncalibratedMetrics.brier);
+    expect((await getRun(ws.db, platt.runId)).calibration).toEqual(platt.calibration);
+
+    const none = await trainRun(ws, 'demo', { ...quick, calibration: 'none' });
+    expect(none.calibration).toBeNull();
+    expect(none.metrics).toEqual(none.uncalibratedMetrics);
+    expect((await getRun(ws.db, none.runId)).calibration).toBeNull();
+
+    const iso = await trainRun(ws, 'demo', { ...quick, calibration: 'isotonic' });
+    expect(iso.calibration?.method).toBe('isotonic');
+    expect(iso.uncalibratedMetrics).toEqual(none.uncalibratedMetrics);
+  });
+
   it('is reproducible: same data, spec, parameters and seed give byte-identical models', async () => {
     const a = await trainRun(ws, 'demo', quick);
     const b = await trainRun(ws, 'demo', quick);

@@ -17,7 +17,8 @@ export const trainCommand: OperationCommand = {
   format: (r: TrainResult) =>
     [
       `run ${r.runId}: ${r.trees} trees on ${r.split.rows.train} appointments (${r.columns.length} features), ${r.seconds.toFixed(1)} s`,
-      `holdout (${r.metrics.n} appointments, ${r.metrics.events} DNAs): ${fmt(r.metrics)}`,
+      `holdout (${r.metrics.n} appointments, ${r.metrics.events} DNAs): ${fmt(r.metrics)}${r.calibration ? ` (${r.calibration.method} recalibrated on the validation slice)` : ''}`,
+      ...(r.calibration ? [`  before recalibration: ${fmt(r.uncalibratedMetrics)}`] : []),
       `  baseline prior DNA rate: ${fmt(r.baselines.priorDnaRate)}`,
       `  baseline logistic regression: ${fmt(r.baselines.logistic)}`,
     ].join('\n'),
