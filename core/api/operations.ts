@@ -3,7 +3,7 @@ import { defineOperation } from './operation.ts';
 import { writeDemoExtract } from '../demo/index.ts';
 import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
-import { trainConfigSchema, trainRun } from '../train/index.ts';
+import { evaluateRun, trainConfigSchema, trainRun } from '../train/index.ts';
 import { getRun, listRuns } from '../journal/index.ts';
 import { evaluatePredictions, readPredictionsCsv } from '../evaluate/index.ts';
 import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
@@ -76,6 +76,11 @@ export const operations = {
   'runs.list': defineOperation({
     input: z.object({ dataset: datasetName.optional(), includeArchived: z.boolean().optional() }),
     handler: async (input, ctx) => listRuns((await ctx.workspace()).db, input),
+  }),
+  'runs.evaluate': defineOperation({
+    long: true,
+    input: z.object({ runId: z.string().min(1).max(100) }),
+    handler: async (input, ctx) => evaluateRun(await ctx.workspace(), input.runId),
   }),
   'runs.get': defineOperation({
     input: z.object({ runId: z.string().min(1).max(100) }),

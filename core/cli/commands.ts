@@ -5,6 +5,7 @@ import { metricsCommand } from './commands/metrics.ts';
 import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -36,6 +37,7 @@ export const COMMANDS = {
   import: importCommand,
   profile: profileCommand,
   train: trainCommand,
+  evaluate: evaluateCommand,
   metrics: metricsCommand,
   serve: serveCommand,
 } satisfies Record<string, Command>;

@@ -11,3 +11,5 @@ export { holdoutMetrics } from './holdout-metrics.ts';
 export type { HoldoutMetrics } from './holdout-metrics.ts';
 export { matrixFingerprint } from './fingerprint.ts';
 export { takeRows, takeValues } from './rows.ts';
+export { evaluateRun } from './evaluate-run.ts';
+export type { RunEvaluation } from './evaluate-run.ts';

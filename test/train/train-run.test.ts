@@ -6,7 +6,7 @@ import { writeDemoExtract } from '../../core/demo/index.ts';
 import { readTreeEnsemble } from '../../core/engine/index.ts';
 import { importExtract } from '../../core/import/index.ts';
 import { getRun, getRunModel, listRuns } from '../../core/journal/index.ts';
-import { trainRun } from '../../core/train/index.ts';
+import { evaluateRun, trainRun } from '../../core/train/index.ts';
 import { openWorkspace, type Workspace } from '../../core/workspace/index.ts';
 
 let ws: Workspace;
@@ -65,6 +65,25 @@ describe('trainRun', () => {
     expect(iso.uncalibratedMetrics).toEqual(none.uncalibratedMetrics);
   });
 
+  it('evaluates a stored run on the same test slice, agreeing with the metrics recorded at training', async () => {
+    const r = await trainRun(ws, 'demo', quick);
+    const e = await evaluateRun(ws, r.runId);
+    expect(e.slice.from).toBe(r.split.testFrom);
+    expect(e.evaluation.n).toBe(r.metrics.n);
+    expect(e.evaluation.events).toBe(r.metrics.events);
+    expect(e.evaluation.auc).toBeCloseTo(r.metrics.auc as number, 12);
+    expect(e.evaluation.brier).toBeCloseTo(r.metrics.brier, 12);
+    expect(e.evaluation.logloss).toBeCloseTo(r.metrics.logloss, 12);
+    const [lo, hi] = e.evaluation.aucCi as [number, number];
+    expect(lo).toBeLessThan(e.evaluation.auc as number);
+    expect(hi).toBeGreaterThan(e.evaluation.auc as number);
+    expect(new Set(e.evaluation.subgroups.map((g) => g.variable))).toEqual(
+      new Set(['age band', 'sex', 'ethnic group', 'deprivation quintile', 'specialty', 'medium']),
+    );
+    expect(e.importance.meanAbsShap.map((f) => f.feature).sort()).toEqual([...r.columns].sort());
+    expect(JSON.parse(JSON.stringify(e)).evaluation.auc).toBe(e.evaluation.auc);
+  });
+
   it('is reproducible: same data, spec, parameters and seed give byte-identical models', async () => {
     const a = await trainRun(ws, 'demo', quick);
     const b = await trainRun(ws, 'demo', quick);
@@ -89,6 +108,7 @@ describe('trainRun', () => {
     expect(r.trees).toBe(20);
     expect(r.metrics.n).toBe(r.split.rows.train);
     expect(r.metrics.auc).toBeGreaterThan(0.6);
+    await expect(evaluateRun(ws, r.runId)).rejects.toThrow(/cross-validated/);
   });
 
   it('names a bad parameter, an unknown feature and an unknown dataset', async () => {
