@@ -5,6 +5,7 @@ import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
 import { evaluateRun, trainConfigSchema, trainRun } from '../train/index.ts';
 import { getRun, listRuns } from '../journal/index.ts';
+import { riskList, writeRiskCsv } from '../risk/index.ts';
 import { evaluatePredictions, readPredictionsCsv } from '../evaluate/index.ts';
 import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
 
@@ -28,6 +29,14 @@ const datasetName = z
   .min(1)
   .max(100)
   .regex(/^[\w .-]+$/, 'dataset names use letters, digits, space, dot, dash and underscore');
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use yyyy-mm-dd');
+const riskInput = z.object({
+  runId: z.string().min(1).max(100),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'use yyyy-mm-dd or yyyy-mm-ddThh:mm').optional(),
+});
 
 /** The only door from any UI (Electron IPC, browser host, CLI) into the core. */
 export const operations = {
@@ -81,6 +90,21 @@ export const operations = {
     long: true,
     input: z.object({ runId: z.string().min(1).max(100) }),
     handler: async (input, ctx) => evaluateRun(await ctx.workspace(), input.runId),
+  }),
+  'risk.list': defineOperation({
+    long: true,
+    input: riskInput,
+    handler: async (input, ctx) => riskList(await ctx.workspace(), input.runId, input),
+  }),
+  'risk.export': defineOperation({
+    long: true,
+    input: riskInput.extend({ out: z.string().min(1) }),
+    handler: async (input, ctx) => {
+      const list = await riskList(await ctx.workspace(), input.runId, input);
+      const rows = await writeRiskCsv(list, input.out);
+      const { rows: _rows, ...summary } = list;
+      return { ...summary, file: input.out, appointments: rows };
+    },
   }),
   'runs.get': defineOperation({
     input: z.object({ runId: z.string().min(1).max(100) }),

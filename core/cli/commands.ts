@@ -6,6 +6,7 @@ import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { riskCommand } from './commands/risk.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -38,6 +39,7 @@ export const COMMANDS = {
   profile: profileCommand,
   train: trainCommand,
   evaluate: evaluateCommand,
+  risk: riskCommand,
   metrics: metricsCommand,
   serve: serveCommand,
 } satisfies Record<string, Command>;
