@@ -3,8 +3,8 @@ import { defineOperation } from './operation.ts';
 import { writeDemoExtract } from '../demo/index.ts';
 import { importExtract, previewExtract } from '../import/index.ts';
 import { listDatasets, profileDataset } from '../profile/index.ts';
-import { evaluateRun, trainConfigSchema, trainRun } from '../train/index.ts';
-import { getRun, listRuns } from '../journal/index.ts';
+import { compareConfigs, compareGridSchema, evaluateRun, trainConfigSchema, trainRun } from '../train/index.ts';
+import { compareRuns, getRun, listRuns, setRunArchived, setRunNote } from '../journal/index.ts';
 import { riskList, writeRiskCsv } from '../risk/index.ts';
 import { evaluatePredictions, readPredictionsCsv } from '../evaluate/index.ts';
 import { EXTRACT_FIELDS, type MappingFile } from '../import/types.ts';
@@ -81,6 +81,33 @@ export const operations = {
         signal: ctx.signal,
         onProgress: (stage, done, total) => ctx.progress({ stage, done, total }),
       }),
+  }),
+  'train.compare': defineOperation({
+    long: true,
+    input: z.object({ dataset: datasetName, grid: compareGridSchema.optional() }),
+    handler: async (input, ctx) =>
+      compareConfigs(await ctx.workspace(), input.dataset, input.grid ?? {}, {
+        signal: ctx.signal,
+        onProgress: (done, total) => ctx.progress({ stage: 'training', done, total }),
+      }),
+  }),
+  'runs.compare': defineOperation({
+    input: z.object({ runIds: z.array(z.string().min(1).max(100)).min(2).max(20) }),
+    handler: async (input, ctx) => compareRuns((await ctx.workspace()).db, input.runIds),
+  }),
+  'runs.note': defineOperation({
+    input: z.object({ runId: z.string().min(1).max(100), note: z.string().max(10_000) }),
+    handler: async (input, ctx) => {
+      await setRunNote((await ctx.workspace()).db, input.runId, input.note);
+      return { runId: input.runId, note: input.note };
+    },
+  }),
+  'runs.archive': defineOperation({
+    input: z.object({ runId: z.string().min(1).max(100), archived: z.boolean().default(true) }),
+    handler: async (input, ctx) => {
+      await setRunArchived((await ctx.workspace()).db, input.runId, input.archived);
+      return { runId: input.runId, archived: input.archived };
+    },
   }),
   'runs.list': defineOperation({
     input: z.object({ dataset: datasetName.optional(), includeArchived: z.boolean().optional() }),

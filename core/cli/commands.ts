@@ -7,6 +7,7 @@ import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { riskCommand } from './commands/risk.ts';
+import { compareCommand } from './commands/compare.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -38,6 +39,7 @@ export const COMMANDS = {
   import: importCommand,
   profile: profileCommand,
   train: trainCommand,
+  compare: compareCommand,
   evaluate: evaluateCommand,
   risk: riskCommand,
   metrics: metricsCommand,

@@ -13,3 +13,5 @@ export { matrixFingerprint } from './fingerprint.ts';
 export { takeRows, takeValues } from './rows.ts';
 export { evaluateRun } from './evaluate-run.ts';
 export type { RunEvaluation } from './evaluate-run.ts';
+export { compareConfigs, compareGridSchema, expandGrid, DEFAULT_GRID } from './compare.ts';
+export type { CompareGrid, Comparison, LeaderboardRow } from './compare.ts';
