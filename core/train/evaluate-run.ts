@@ -1,11 +1,12 @@
 import { applyCalibrationToAll, parseCalibration } from '../calibrate/index.ts';
 import { predictProbability, readTreeEnsemble } from '../engine/index.ts';
-import { evaluatePredictions, type EvaluationReport, type SubgroupVariable } from '../evaluate/index.ts';
+import { evaluatePredictions, type EvaluationReport } from '../evaluate/index.ts';
 import { meanAbsShap, rankFeatures, totalGain, type RankedFeature } from '../explain/index.ts';
-import { buildMatrixFromTable, loadDatasetTable, parsePipeline, type Subgroups } from '../features/index.ts';
+import { buildMatrixFromTable, loadDatasetTable, parsePipeline } from '../features/index.ts';
 import { getRun, getRunModel, type RunRecord } from '../journal/index.ts';
 import type { Workspace } from '../workspace/index.ts';
 import { takeRows, takeValues } from './rows.ts';
+import { subgroupVariables } from './subgroup-variables.ts';
 
 /** Everything known about how a run performs on its test slice. */
 export interface RunEvaluation {
@@ -16,15 +17,6 @@ export interface RunEvaluation {
   evaluation: EvaluationReport;
   importance: { meanAbsShap: RankedFeature[]; totalGain: RankedFeature[] };
 }
-
-const SUBGROUP_NAMES: Record<keyof Subgroups, string> = {
-  ageBand: 'age band',
-  sex: 'sex',
-  ethnicGroup: 'ethnic group',
-  deprivationQuintile: 'deprivation quintile',
-  specialty: 'specialty',
-  medium: 'medium',
-};
 
 const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
@@ -54,12 +46,7 @@ export async function evaluateRun(ws: Workspace, runId: string): Promise<RunEval
   const raw = predictProbability(ensemble, x, test.length, matrix.cols);
   const probabilities = run.calibration ? applyCalibrationToAll(parseCalibration(run.calibration), raw) : raw;
 
-  const subgroups: SubgroupVariable[] = (Object.keys(SUBGROUP_NAMES) as (keyof Subgroups)[]).map((key) => {
-    const all = matrix.subgroups[key];
-    const codes = new Int32Array(test.length);
-    for (let i = 0; i < test.length; i++) codes[i] = all[test[i]];
-    return { name: SUBGROUP_NAMES[key], codes, labels: matrix.subgroupLabels[key] };
-  });
+  const subgroups = subgroupVariables(matrix, test);
 
   const { pipeline: _pipeline, featureSpec: _spec, ...summary } = run;
   return {

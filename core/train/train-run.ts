@@ -22,6 +22,7 @@ import {
   type FeatureSpec,
 } from '../features/index.ts';
 import { applyCalibrationToAll, fitCalibration, type Calibration } from '../calibrate/index.ts';
+import { evaluatePredictions, type EvaluationReport } from '../evaluate/index.ts';
 import { insertRun, newRunId } from '../journal/index.ts';
 import { findDataset } from '../profile/dataset-lookup.ts';
 import { OUTCOMES } from '../profile/groups.ts';
@@ -34,6 +35,7 @@ import { patientFolds } from './kfold.ts';
 import { fitLogistic, predictLogistic } from './logistic.ts';
 import { takeRows, takeValues } from './rows.ts';
 import { DEFAULT_SPLIT, temporalSlices, type SplitSpec } from './split.ts';
+import { subgroupVariables } from './subgroup-variables.ts';
 
 /** What `train` reports: the run, its trees and holdout metrics beside the baselines. */
 export interface TrainResult {
@@ -123,6 +125,7 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
   let metrics: HoldoutMetrics;
   let uncalibratedMetrics: HoldoutMetrics;
   let calibration: Calibration | null = null;
+  let evaluation: EvaluationReport;
   let baselines: TrainResult['baselines'];
   let splitReport: TrainResult['split'];
 
@@ -145,8 +148,13 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
       // The calibration slice is the validation slice: the test slice never shapes the model.
       const yValidation = takeValues(y, s.validation);
       calibration = fitCalibration(method, yValidation, predictProbability(ensemble, xValidation, s.validation.length, cols));
-      metrics = holdoutMetrics(yTest, applyCalibrationToAll(calibration, raw));
-    } else metrics = uncalibratedMetrics;
+      const calibrated = applyCalibrationToAll(calibration, raw);
+      metrics = holdoutMetrics(yTest, calibrated);
+      evaluation = evaluatePredictions(yTest, calibrated, { subgroups: subgroupVariables(matrix, s.test) });
+    } else {
+      metrics = uncalibratedMetrics;
+      evaluation = evaluatePredictions(yTest, raw, { subgroups: subgroupVariables(matrix, s.test) });
+    }
     const logistic = fitLogistic(xTrain, yTrain, s.train.length, cols);
     baselines = {
       priorDnaRate: holdoutMetrics(yTest, takeValues(priorRate, s.test)),
@@ -192,6 +200,7 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
     metrics = holdoutMetrics(y, oof);
     // Out-of-fold predictions are the evaluation here, so none is spent on calibration.
     uncalibratedMetrics = metrics;
+    evaluation = evaluatePredictions(y, oof, { subgroups: subgroupVariables(matrix, Int32Array.from({ length: matrix.rows }, (_, i) => i)) });
     baselines = { priorDnaRate: holdoutMetrics(y, priorRate), logistic: holdoutMetrics(y, oofLogistic) };
     splitReport = { ...split, rows: { train: matrix.rows, validation: 0, test: matrix.rows } };
   }
@@ -232,7 +241,7 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
       appVersion: appVersion(),
       seconds,
       trees,
-      metrics: { holdout: metrics, uncalibrated: uncalibratedMetrics, baselines },
+      metrics: { holdout: metrics, uncalibrated: uncalibratedMetrics, baselines, evaluation },
       calibration,
       note: config.note ?? '',
     },

@@ -72,6 +72,33 @@ describe('attend command line', () => {
     expect(Object.keys(run.metrics)).toEqual(expect.arrayContaining(['auc', 'brier', 'logloss']));
     expect(typeof run.seconds).toBe('number');
 
+    const evaluated = attend('evaluate', '--workspace', ws, '--run', run.runId, '--json');
+    expect(evaluated.code).toBe(0);
+    const ev = JSON.parse(evaluated.stdout);
+    expect(ev.evaluation.auc).toBeCloseTo(run.metrics.auc, 12);
+    expect(ev.evaluation.roc.fpr.length).toBeGreaterThan(2);
+    expect(ev.evaluation.reliability.length).toBe(10);
+    expect(ev.importance.meanAbsShap.length).toBe(run.columns.length);
+
+    const callList = join(dir, 'calls.csv');
+    const risk = attend('risk', '--workspace', ws, '--run', run.runId, '--out', callList, '--json');
+    expect(risk.code).toBe(0);
+    const riskSummary = JSON.parse(risk.stdout);
+    expect(riskSummary.appointments).toBe(readFileSync(callList, 'utf8').trim().split('\r\n').length - 1);
+    expect(riskSummary.rows).toBeUndefined();
+    const badRisk = attend('risk', '--workspace', ws, '--run', run.runId, '--out', callList, '--from', '01/11/2025');
+    expect(badRisk.code).toBe(2);
+    expect(badRisk.stderr).toMatch(/from.*yyyy-mm-dd/);
+
+    const grid = join(dir, 'grid.json');
+    writeFileSync(grid, JSON.stringify({ base: { params: { trees: 20 }, split: { kind: 'temporal', validationDays: 60, testDays: 60 } }, params: { maxDepth: [2, 3] } }));
+    const compared = attend('compare', '--workspace', ws, '--dataset', 'trust', '--grid', grid, '--json');
+    expect(compared.code).toBe(0);
+    const board = JSON.parse(compared.stdout).leaderboard;
+    expect(board.map((r: { name: string }) => r.name).sort()).toEqual(
+      ['baseline: logistic regression (features of maxDepth 2)', 'baseline: prior DNA rate', 'maxDepth 2', 'maxDepth 3'].sort(),
+    );
+
     const text = attend('profile', '--workspace', ws, '--dataset', 'trust');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(profile.rows.toLocaleString('en-GB'));

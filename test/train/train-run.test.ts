@@ -82,6 +82,11 @@ describe('trainRun', () => {
     );
     expect(e.importance.meanAbsShap.map((f) => f.feature).sort()).toEqual([...r.columns].sort());
     expect(JSON.parse(JSON.stringify(e)).evaluation.auc).toBe(e.evaluation.auc);
+    // The journal keeps the full evaluation made at training time, equal to the one recomputed now.
+    const stored = (await getRun(ws.db, r.runId)).metrics as { evaluation: typeof e.evaluation };
+    expect(stored.evaluation.auc).toBe(e.evaluation.auc);
+    expect(stored.evaluation.aucCi).toEqual(e.evaluation.aucCi);
+    expect(stored.evaluation.subgroups).toEqual(JSON.parse(JSON.stringify(e.evaluation.subgroups)));
   });
 
   it('is reproducible: same data, spec, parameters and seed give byte-identical models', async () => {
