@@ -20,6 +20,8 @@ export interface OperationCommand {
   usage: string;
   options: ParseArgsConfig['options'];
   request(args: CommandArgs): { operation: string; input: unknown };
+  /** The command may create its --workspace file (import); others refuse a path that does not exist. */
+  createsWorkspace?: boolean;
   // The CLI prints whatever the operation returned; each command knows its own shape.
   format(result: never): string;
   exitCode?(result: never): number;

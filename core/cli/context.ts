@@ -1,8 +1,8 @@
 import type { OperationContext, ProgressEvent } from '../api/index.ts';
 import { openWorkspace, type Workspace } from '../workspace/index.ts';
 
-/** An operation context for one CLI command: lazily opened workspace, progress on stderr. */
-export function cliContext(workspacePath: string | undefined, showProgress: boolean) {
+/** An operation context for one CLI command: lazily opened workspace (created only when the command may), progress on stderr. */
+export function cliContext(workspacePath: string | undefined, showProgress: boolean, createWorkspace = false) {
   let ws: Promise<Workspace> | undefined;
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('cancelled'));
@@ -12,7 +12,7 @@ export function cliContext(workspacePath: string | undefined, showProgress: bool
     signal: controller.signal,
     workspace: () => {
       if (!workspacePath) throw new UsageError('--workspace DB is required');
-      ws ??= openWorkspace(workspacePath);
+      ws ??= openWorkspace(workspacePath, { mustExist: !createWorkspace });
       return ws;
     },
     progress: (e: Omit<ProgressEvent, 'operation'>) => {

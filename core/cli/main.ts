@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const json = values.json === true;
   if ('run' in command) return runLongCommand(name, command, { values, positionals, json });
-  const { ctx, close } = cliContext(values.workspace as string | undefined, !json && process.stderr.isTTY);
+  const { ctx, close } = cliContext(values.workspace as string | undefined, !json && process.stderr.isTTY, command.createsWorkspace === true);
   try {
     const request = command.request({ values, positionals });
     const result = await dispatch(request.operation as OperationName, request.input, ctx);

@@ -65,6 +65,9 @@ export interface TrainRunOptions {
 }
 
 const MINUTES_PER_DAY = 1440;
+// Outcome codes as the appointment table stores them (indexes into profile's OUTCOMES).
+const ATTENDED = OUTCOMES.indexOf('attended');
+const DNA = OUTCOMES.indexOf('dna');
 
 function specOf(config: TrainConfig): FeatureSpec {
   const spec = validateFeatureSpec(structuredClone(config.spec ?? defaultFeatureSpec()));
@@ -80,9 +83,6 @@ function labelledDays(table: AppointmentTable): Int32Array {
   }
   return Int32Array.from(days);
 }
-// Outcome codes as the appointment table stores them (indexes into profile's OUTCOMES).
-const ATTENDED = OUTCOMES.indexOf('attended');
-const DNA = OUTCOMES.indexOf('dna');
 
 /** The prior-DNA-rate baseline's scores: the smoothed rate feature, built whatever the run's spec. */
 function priorRateScores(table: AppointmentTable, matrix: FeatureMatrix, dataset: string): Float32Array {

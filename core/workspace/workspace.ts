@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { openDb, type Db } from './db.ts';
 import { migrate } from './migrations.ts';
 
@@ -10,8 +11,11 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-/** Open a workspace file, creating and migrating it as needed. */
-export async function openWorkspace(path: string): Promise<Workspace> {
+/** Open a workspace file and migrate it; `mustExist` refuses to create a new one (a mistyped path). */
+export async function openWorkspace(path: string, opts: { mustExist?: boolean } = {}): Promise<Workspace> {
+  if (opts.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`no workspace at ${path} (import an extract into it first)`);
+  }
   const db = await openDb(path, 'create');
   try {
     // WAL keeps readers working during an import; a single file plus its -wal

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,8 +121,26 @@ describe('attend command line', () => {
 
   it('reports an unknown dataset by name', () => {
     const ws = join(dir, 'ws3.sqlite');
+    expect(attend('import', 'test/fixtures/import/utf8-bom.csv', '--workspace', ws, '--dataset', 'real').code).toBe(0);
     const r = attend('profile', '--workspace', ws, '--dataset', 'missing');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/missing/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/"missing"/);
+  });
+
+  it('refuses a workspace path that does not exist instead of creating an empty one', () => {
+    const typo = join(dir, 'typo.sqlite');
+    for (const args of [
+      ['profile', '--workspace', typo, '--dataset', 'demo'],
+      ['train', '--workspace', typo, '--dataset', 'demo'],
+      ['evaluate', '--workspace', typo, '--run', 'run-x'],
+      ['risk', '--workspace', typo, '--run', 'run-x', '--out', join(dir, 'r.csv')],
+      ['compare', '--workspace', typo, '--dataset', 'demo'],
+    ]) {
+      const r = attend(...args);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr).toMatch(/no workspace at .*typo\.sqlite/);
+    }
+    expect(existsSync(typo)).toBe(false);
+    expect(existsSync(join(dir, 'r.csv'))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { ImportReport } from '../../import/types.ts';
 export const importCommand: Command = {
   usage: 'FILE --workspace DB [--dataset NAME] [--mapping FILE]   import an extract',
   options: { workspace: { type: 'string' }, dataset: { type: 'string' }, mapping: { type: 'string' } },
+  createsWorkspace: true,
   request: ({ values, positionals }) => {
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE to import');
     requireString(values, 'workspace');
