@@ -1,9 +1,9 @@
 import type { SqlValue } from '../workspace/index.ts';
-import type { BatchMessage, ProducerInput, ProducerMessage } from './import-protocol.ts';
+import type { BatchMessage, PackedMessage, ProducerInput, ProducerMessage } from './import-protocol.ts';
 import type { IssueSink } from './issue-log.ts';
-import { packRows } from './packed-rows.ts';
+import { packBatch } from './packed-rows.ts';
 import { Pseudonymiser } from './pseudonym.ts';
-import { streamRecords } from './record-stream.ts';
+import { streamRecords, takeDataRecords, type RecordCounts } from './record-stream.ts';
 import { APPOINTMENT_COLUMNS, makeRowConverter } from './row-converter.ts';
 
 /** Posts a message, moving the listed buffers instead of copying them. */
@@ -47,23 +47,13 @@ export async function produceBatches(input: ProducerInput, post: Post): Promise<
   let values: SqlValue[] = [];
   let ids: string[] = [];
   let idRows = new Int32Array(input.batchRows);
-  let rowsRead = 0;
-  let rowsRejected = 0;
+  const counts: RecordCounts = { read: 0, rejected: 0 };
   let bytesRead = 0;
 
   const flush = () => {
     const rows = ids.length;
     const transfer: ArrayBuffer[] = [];
-    let packed: BatchMessage['packed'] = null;
-    if (rows > 0) {
-      const params = packRows(values, width);
-      const buffer = params[0] as Buffer;
-      // A small Buffer may sit in Node's shared pool, which cannot be moved: copy it out.
-      const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
-      const blob = whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
-      transfer.push(blob.buffer as ArrayBuffer);
-      packed = { blob, params: params.slice(1) as number[] };
-    }
+    const packed = rows > 0 ? packForMessage(values, width, transfer) : null;
     const plain = !ids.some((id) => id.includes('\n'));
     const rowNumbers = rows === idRows.length ? idRows : idRows.slice(0, rows);
     transfer.push(rowNumbers.buffer as ArrayBuffer);
@@ -78,7 +68,7 @@ export async function produceBatches(input: ProducerInput, post: Post): Promise<
         issueSeverities,
         issueMessages,
         bytesRead,
-        rowsRead,
+        rowsRead: counts.read,
       },
       transfer,
     );
@@ -94,10 +84,18 @@ export async function produceBatches(input: ProducerInput, post: Post): Promise<
   };
 
   const caughtUp = async (): Promise<void> => {
-    for (;;) {
-      const acked = Atomics.load(acks, 0);
-      if (posted - acked < input.maxAhead) return;
-      await waitAsync(acks, 0, acked).value;
+    // A pending waitAsync does not keep the thread's event loop alive (nodejs/node#44729):
+    // with the stream paused and nothing else pending the worker would exit (code 13)
+    // while the main thread is still busy. A timer holds the loop open meanwhile.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    try {
+      for (;;) {
+        const acked = Atomics.load(acks, 0);
+        if (posted - acked < input.maxAhead) return;
+        await waitAsync(acks, 0, acked).value;
+      }
+    } finally {
+      clearInterval(keepAlive);
     }
   };
 
@@ -106,33 +104,31 @@ export async function produceBatches(input: ProducerInput, post: Post): Promise<
     strictUtf8: input.strictUtf8,
     delimiter: input.delimiter,
     chunkBytes: input.chunkBytes,
-    onChunk: ({ records, firstIndex, problems, bytesRead: read }) => {
-      bytesRead = read;
-      // As before the worker: a row with several quote problems reports the last.
-      const broken = problems.length === 0 ? null : new Map(problems.map((q) => [q.index, q.message]));
-      for (let k = 0; k < records.length; k++) {
-        const row = firstIndex + k;
-        if (row === 0) continue; // the header, already read from the head
-        rowsRead++;
-        const quoteProblem = broken?.get(row);
-        if (quoteProblem !== undefined) {
-          sink.add(row, null, 'error', `malformed quotes: ${quoteProblem}`);
-          rowsRejected++;
-          continue;
-        }
+    onChunk: (chunk) => {
+      bytesRead = chunk.bytesRead;
+      takeDataRecords(chunk, counts, sink, (fields, row) => {
         const at = values.length;
-        if (!convert(records[k], row, values)) {
-          rowsRejected++;
-          continue;
-        }
+        if (!convert(fields, row, values)) return false;
         idRows[ids.length] = row;
         ids.push(values[at] as string);
         if (ids.length === input.batchRows) flush();
-      }
+        return true;
+      });
       if (issueRows.length >= ISSUES_PER_MESSAGE || performance.now() - lastPost >= QUIET_MS) flush();
       return posted - Atomics.load(acks, 0) >= input.maxAhead ? caughtUp() : undefined;
     },
   });
   flush();
-  post({ kind: 'done', bytes: streamed.bytes, sha256: streamed.sha256, rowsRead, rowsRejected }, []);
+  post({ kind: 'done', bytes: streamed.bytes, sha256: streamed.sha256, rowsRead: counts.read, rowsRejected: counts.rejected }, []);
+}
+
+/** Pack rows for a message, adding the BLOB's memory to `transfer` so it moves instead of being copied. */
+function packForMessage(values: readonly SqlValue[], width: number, transfer: ArrayBuffer[]): PackedMessage {
+  const { params, fits } = packBatch(values, width);
+  const buffer = params[0] as Buffer;
+  // A Buffer that shares its memory (Node's pool) cannot be moved: copy it out.
+  const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+  const blob = whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
+  transfer.push(blob.buffer as ArrayBuffer);
+  return { blob, params: params.slice(1) as number[], fits };
 }

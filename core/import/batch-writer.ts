@@ -35,6 +35,8 @@ export class BatchWriter {
   private failure: Error | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly batchValues: number;
+  /** Statements of the batches that bring their own SQL, by SQL text; prepared on first use. */
+  private readonly bySql = new Map<string, { copies: Promise<Statement>[]; next: number }>();
 
   private constructor(
     private readonly db: Db,
@@ -83,22 +85,24 @@ export class BatchWriter {
     if (this.values.length < this.batchValues) return;
     const values = this.values;
     this.values = [];
-    this.send(this.shape.params(values, values.length / this.width));
+    this.send(this.shape.params(values, values.length / this.width), undefined);
   }
 
   /**
-   * Send a batch already shaped into the statement's parameters (packed elsewhere);
-   * `afterEarlier` as `orderAfterEarlier`. Throws a failure of an earlier batch.
+   * Send a batch already shaped into the statement's parameters (packed elsewhere),
+   * run by the writer's statement or, given `sql`, by a statement of that SQL
+   * (prepared on first use and kept until `finish`); `afterEarlier` as
+   * `orderAfterEarlier`. Throws a failure of an earlier batch.
    */
-  write(params: SqlValue[], afterEarlier: boolean): void {
+  write(params: SqlValue[], afterEarlier: boolean, sql?: string): void {
     if (this.failure) throw this.failure;
     if (afterEarlier) this.ordered = true;
-    this.send(params);
+    this.send(params, sql);
   }
 
-  private send(params: SqlValue[]): void {
+  private send(params: SqlValue[], sql: string | undefined): void {
     if (!this.ordered && !this.gate) {
-      void this.submit(params);
+      void this.submit(params, sql);
       return;
     }
     this.ordered = false;
@@ -107,7 +111,7 @@ export class BatchWriter {
       .then(() => this.until(() => this.running === 0))
       .then(() => {
         this.held--;
-        return this.submit(params);
+        return this.submit(params, sql);
       });
     this.gate = gate;
     void gate.finally(() => {
@@ -115,13 +119,28 @@ export class BatchWriter {
     });
   }
 
-  private submit(params: SqlValue[]): Promise<void> {
+  private submit(params: SqlValue[], sql: string | undefined): Promise<void> {
     this.running++;
-    const statement = this.statements[this.next++ % this.statements.length];
-    return statement.run(params).then(
+    const run =
+      sql === undefined
+        ? this.statements[this.next++ % this.statements.length].run(params)
+        : this.statementFor(sql).then((statement) => statement.run(params));
+    return run.then(
       () => this.settled(null),
       (err: Error) => this.settled(err),
     );
+  }
+
+  /** A copy of the statement for `sql`, rotating over as many copies as the writer's own statement has. */
+  private statementFor(sql: string): Promise<Statement> {
+    let entry = this.bySql.get(sql);
+    if (!entry) {
+      entry = { copies: [], next: 0 };
+      this.bySql.set(sql, entry);
+    }
+    const slot = entry.next++ % Math.max(1, this.statements.length);
+    entry.copies[slot] ??= this.db.prepare(sql);
+    return entry.copies[slot];
   }
 
   private settled(err: Error | null): void {
@@ -174,6 +193,9 @@ export class BatchWriter {
       }
     } finally {
       for (const s of this.statements) await s.finalize();
+      for (const { copies } of this.bySql.values()) {
+        for (const copy of copies) await copy.then((s) => s.finalize()).catch(() => undefined);
+      }
     }
   }
 }

@@ -19,7 +19,7 @@ function code(t: string): string | null {
   return String(Number(t));
 }
 
-const SEX: Readonly<Record<string, Sex | null>> = {
+export const SEX: Readonly<Record<string, Sex | null>> = {
   '1': 'male', m: 'male', male: 'male',
   '2': 'female', f: 'female', female: 'female',
   '9': 'indeterminate', i: 'indeterminate', indeterminate: 'indeterminate',
@@ -34,8 +34,8 @@ export function readSex(raw: string): Sex | null | undefined {
   return key in SEX ? SEX[key] : undefined;
 }
 
-const ETHNIC_CODES = new Set('ABCDEFGHJKLMNPRSZ');
-const ETHNIC_LABELS: Readonly<Record<string, string>> = {
+export const ETHNIC_CODES = new Set('ABCDEFGHJKLMNPRSZ');
+export const ETHNIC_LABELS: Readonly<Record<string, string>> = {
   whitebritish: 'A', british: 'A', whiteirish: 'B', irish: 'B', anyotherwhitebackground: 'C', otherwhite: 'C',
   whiteandblackcaribbean: 'D', whiteandblackafrican: 'E', whiteandasian: 'F', anyothermixedbackground: 'G',
   othermixed: 'G', indian: 'H', pakistani: 'J', bangladeshi: 'K', anyotherasianbackground: 'L', otherasian: 'L',
@@ -67,7 +67,7 @@ export function readImdDecile(raw: string): number | null | undefined {
   return n >= 1 && n <= 10 ? n : undefined;
 }
 
-const FIRST_LABELS: Readonly<Record<string, string>> = {
+export const FIRST_LABELS: Readonly<Record<string, string>> = {
   first: '1', new: '1', firstattendance: '1', newpatient: '1', firstappointment: '1', firstfacetoface: '1',
   followup: '2', fu: '2', follow: '2', subsequent: '2', review: '2', followupfacetoface: '2',
   firsttelephoneorvideo: '3', firsttelephone: '3', firstvideo: '3',
@@ -84,10 +84,10 @@ export function readFirstAttendance(raw: string): string | null | undefined {
   return FIRST_LABELS[headerKey(t)];
 }
 
-const MEDIUM_CODES: Readonly<Record<string, Medium>> = {
+export const MEDIUM_CODES: Readonly<Record<string, Medium>> = {
   '1': 'face_to_face', '2': 'telephone', '3': 'video', '4': 'other', '5': 'other', '6': 'other', '98': 'other',
 };
-const MEDIUM_LABELS: Readonly<Record<string, Medium>> = {
+export const MEDIUM_LABELS: Readonly<Record<string, Medium>> = {
   facetoface: 'face_to_face', f2f: 'face_to_face', inperson: 'face_to_face', faceface: 'face_to_face',
   telephone: 'telephone', phone: 'telephone', tel: 'telephone', telephoneconsultation: 'telephone',
   video: 'video', videocall: 'video', videoconsultation: 'video', telemedicine: 'video', telemedicinewebcamera: 'video',
@@ -102,7 +102,7 @@ export function readMedium(raw: string): Medium | null | undefined {
   return c !== null ? MEDIUM_CODES[c] : MEDIUM_LABELS[headerKey(t)];
 }
 
-const PRIORITY_LABELS: Readonly<Record<string, string>> = {
+export const PRIORITY_LABELS: Readonly<Record<string, string>> = {
   routine: '1', urgent: '2', twoweekwait: '3', '2ww': '3', '2weekwait': '3', tww: '3', suspectedcancer: '3',
   urgentsuspectedcancer: '3', cancertwoweekwait: '3', '2wwcancer': '3',
 };

@@ -24,11 +24,11 @@ export interface DateProblem {
 
 export type DateOrder = 'dmy' | 'mdy';
 
-const NOT_A_DATE = { problem: 'is not a date (expected dd/mm/yyyy, dd/mm/yyyy hh:mm or yyyy-mm-dd[Thh:mm])' };
-const NOT_A_DAY = { problem: 'is not a real calendar date' };
-const BAD_TIME = { problem: 'has an impossible time of day' };
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const NOT_A_DATE = { problem: 'is not a date (expected dd/mm/yyyy, dd/mm/yyyy hh:mm or yyyy-mm-dd[Thh:mm])' };
+export const NOT_A_DAY = { problem: 'is not a real calendar date' };
+export const BAD_TIME = { problem: 'has an impossible time of day' };
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** The number written by s[from..to) when every char is a digit, else -1. */
 function digitsAt(s: string, from: number, to: number): number {

@@ -1,14 +1,17 @@
 import { basename, extname } from 'node:path';
-import { pseudonymKey, withTransaction, type Db, type Workspace } from '../workspace/index.ts';
+import { appointmentExtent, pseudonymKey, storeFigures, withTransaction, type Db, type Workspace } from '../workspace/index.ts';
 import { BatchIntake } from './batch-intake.ts';
-import { BatchWriter, type BatchShape } from './batch-writer.ts';
+import { BatchWriter } from './batch-writer.ts';
 import { suspendIndexes } from './bulk-indexes.ts';
+import { beginBulkSession } from './bulk-session.ts';
 import { headerOf, headRecords } from './header.ts';
 import { describeIssue, IssueLog } from './issue-log.ts';
 import { assertRequiredMapped, detectMapping, type ResolvedMapping } from './mapping.ts';
 import { NotUtf8Error } from './record-stream.ts';
+import { scanImportedDataset } from './import-summary.ts';
+import { packedSql } from './packed-rows.ts';
+import { addPatients, preparePatientList, settleMovedPatients, watchMovedPatients } from './patient-list.ts';
 import { runProducer } from './run-producer.ts';
-import { packedSql, packRows } from './packed-rows.ts';
 import { APPOINTMENT_COLUMNS, REQUIRED_COLUMNS } from './row-converter.ts';
 import { readHead, type FileHead } from './sniff.ts';
 import { FIELD_SYNONYMS } from './synonyms.ts';
@@ -28,10 +31,10 @@ export interface ImportOptions {
 /** Default share of rejected rows above which the whole file is refused. */
 export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
 const PROGRESS_MS = 500;
+const T0 = performance.now();
+const threads = async () => { const fs = await import('node:fs'); const out: string[] = []; for (const t of fs.readdirSync('/proc/self/task')) { try { const st = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); const cpu = (Number(f[11]) + Number(f[12])) / 100; if (cpu > 0.05) out.push(`${t}=${cpu.toFixed(2)}`); } catch { /* gone */ } } return out.join(' '); }; // TRACE
+const trace = (what: string) => { if (process.env.ATTEND_TRACE) { const c = process.cpuUsage(); void threads().then((t) => console.error(`${what} wall ${((performance.now() - T0) / 1000).toFixed(2)} cpu ${((c.user + c.system) / 1e6).toFixed(2)} ${t}`)); } }; // TRACE
 const PROGRESS_ROWS = 50_000;
-/** Page cache while importing (KiB): the patient index takes random inserts, which a small cache turns into I/O. */
-const IMPORT_CACHE_KIB = 256 * 1024;
-
 /** Bytes per read in the import worker. */
 const READ_CHUNK_BYTES = 128 * 1024;
 /** Batches the worker may post before the main thread has taken them (each about 1024 rows, 150 kB packed). */
@@ -41,14 +44,40 @@ const UPSERT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'appointment_id')
 /** Appointment rows per statement: one packed BLOB each, so no bound-variable limit applies. */
 const APPOINTMENT_BATCH_ROWS = 1024;
 
-/** Appointment batches as one packed BLOB, upserted so the newer row wins. */
-function appointmentShape(datasetId: number, importId: number): BatchShape {
-  const packed = packedSql(APPOINTMENT_COLUMNS.map((name) => ({ name, nullable: !REQUIRED_COLUMNS.has(name) })));
-  const sql =
-    `${packed.withClause} INSERT INTO appointments (dataset_id, import_id, ${APPOINTMENT_COLUMNS.join(', ')}) ` +
-    `SELECT ${datasetId}, ${importId}, ${packed.expressions.join(', ')} FROM ${packed.from} WHERE true ` +
-    `ON CONFLICT (dataset_id, appointment_id) DO UPDATE SET ${[...UPSERT_COLUMNS, 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ')}`;
-  return { sql: () => sql, params: (values) => packRows(values, APPOINTMENT_COLUMNS.length) };
+/** Distinct column-fit patterns given SQL of their own; beyond, batches take the general SQL. */
+const MAX_FITTED_STATEMENTS = 32;
+
+/** SQL for appointment batches packed as one BLOB (`fits` as packedSql's), upserted so the newer row wins. */
+function appointmentSql(datasetId: number, importId: number): (fits?: string) => string {
+  const columns = APPOINTMENT_COLUMNS.map((name) => ({ name, nullable: !REQUIRED_COLUMNS.has(name) }));
+  return (fits) => {
+    const packed = packedSql(columns, fits);
+    return (
+      `${packed.withClause} INSERT INTO appointments (dataset_id, import_id, ${APPOINTMENT_COLUMNS.join(', ')}) ` +
+      `SELECT ${datasetId}, ${importId}, ${packed.expressions.join(', ')} FROM ${packed.from} WHERE true ` +
+      `ON CONFLICT (dataset_id, appointment_id) DO UPDATE SET ${[...UPSERT_COLUMNS, 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ')}`
+    );
+  };
+}
+
+/**
+ * `build`'s SQL per pattern of column fits, each built once: one statement per
+ * pattern (few in practice) unpacks its columns with no more trimming than the
+ * batch needs. Past MAX_FITTED_STATEMENTS patterns, batches take the general SQL.
+ */
+function fittedSql(build: (fits?: string) => string): (fits?: string) => string {
+  const general = build();
+  const fitted = new Map<string, string>();
+  return (fits) => {
+    if (fits === undefined) return general;
+    let sql = fitted.get(fits);
+    if (sql === undefined) {
+      if (fitted.size >= MAX_FITTED_STATEMENTS) return general;
+      sql = build(fits);
+      fitted.set(fits, sql);
+    }
+    return sql;
+  };
 }
 
 /**
@@ -91,13 +120,15 @@ async function importOnce(
 
   const db = ws.db;
   const datasetName = options.dataset ?? basename(file, extname(file));
-  const cacheBefore = (await db.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size ?? -2000;
-  await db.exec(`PRAGMA cache_size = -${IMPORT_CACHE_KIB}`);
+  const endBulkSession = process.env.X_NOBULK ? async () => undefined : await beginBulkSession(db);
+  let stopWatching = async (): Promise<void> => undefined;
   try {
     return await withTransaction(db, async () => {
       const now = new Date().toISOString();
       const datasetId = await datasetIdFor(db, datasetName, now);
-      const countBefore = await countRows(db, datasetId);
+      const before = await appointmentExtent(db, datasetId);
+      await preparePatientList(db, datasetId, before);
+      if (!process.env.X_NOTRIG) stopWatching = await watchMovedPatients(db);
       const importId = (
         await db.run(
           `INSERT INTO imports (dataset_id, file_name, file_sha256, file_bytes, encoding, delimiter, mapping_json,
@@ -107,10 +138,15 @@ async function importOnce(
         )
       ).lastID;
 
+      trace('start'); // TRACE
       const rebuild = await suspendIndexes(db, head.totalBytes);
-      const appointments = await BatchWriter.openShaped(db, appointmentShape(datasetId, importId), APPOINTMENT_COLUMNS.length, {
-        batchRows: APPOINTMENT_BATCH_ROWS,
-      });
+      const sqlFor = fittedSql(appointmentSql(datasetId, importId));
+      const appointments = await BatchWriter.openShaped(
+        db,
+        { sql: () => sqlFor(), params: (values) => values },
+        APPOINTMENT_COLUMNS.length,
+        { batchRows: APPOINTMENT_BATCH_ROWS },
+      );
       const issueRows = await BatchWriter.open(
         db,
         'INSERT INTO import_issues (import_id, row, column, severity, message)',
@@ -135,8 +171,11 @@ async function importOnce(
               'ids derived from patient, appointment date-time and clinic, so a re-import de-duplicates only when these are unchanged',
           );
         }
-        const intake = new BatchIntake(issues, resolved.mapping.appointmentId ?? null, (params, afterEarlier) =>
-          appointments.write(params, afterEarlier),
+        const intake = new BatchIntake(
+          issues,
+          resolved.mapping.appointmentId ?? null,
+          (params, afterEarlier, fits) => appointments.write(params, afterEarlier, process.env.X_NOFITS ? undefined : sqlFor(fits)),
+          APPOINTMENT_COLUMNS.indexOf('patient_key'),
         );
         let rowsRead = 0;
         let lastProgress = performance.now();
@@ -172,12 +211,14 @@ async function importOnce(
             },
           },
         );
+        trace('streamed'); // TRACE
         rowsRead = streamed.rowsRead;
         const rowsRejected = streamed.rowsRejected;
 
         await appointments.finish(true);
         await issueRows.finish(true);
         ok = true;
+        trace('finished writers'); // TRACE
         if (signal?.aborted) throw new Error('import cancelled');
         if (rowsRead === 0) throw new Error(`${file} has a header line but no data rows`);
         if (rowsRejected > maxShare * rowsRead) {
@@ -190,20 +231,19 @@ async function importOnce(
         options.onProgress?.({ bytesRead: streamed.bytes, totalBytes: head.totalBytes, rowsRead });
 
         for (const sql of rebuild) await db.exec(sql);
+        trace('indexes'); // TRACE
         const rowsImported = rowsRead - rowsRejected - intake.superseded;
-        const countAfter = await countRows(db, datasetId);
-        const rowsUpdated = rowsImported - (countAfter - countBefore);
-        // After a bulk import the dataset is mostly this import: one scan in table order beats
-        // a walk of the date index that fetches every row out of order (1.7 s against 0.2 s for 1M rows).
-        const scan = rebuild.length > 0 ? 'NOT INDEXED ' : '';
-        const stats = await db.get<{ dna: number | null; attended: number | null; first: string | null; last: string | null }>(
-          `SELECT sum(outcome = 'dna') AS dna, sum(outcome = 'attended') AS attended,
-                  min(appointment_at) AS first, max(appointment_at) AS last
-           FROM appointments ${scan}WHERE dataset_id = ? AND import_id = ?`,
-          [datasetId, importId],
-        );
-        const dna = stats?.dna ?? 0;
-        const attended = stats?.attended ?? 0;
+        const after = await appointmentExtent(db, datasetId);
+        const rowsUpdated = rowsImported - (after.rows - before.rows);
+        await addPatients(db, datasetId, intake.patientKeys());
+        trace("patients"); // TRACE
+        await settleMovedPatients(db, datasetId, after);
+        trace('extent+settle'); // TRACE
+        const scan = await scanImportedDataset(db, datasetId, importId, after, before.rows === 0);
+        const listed = await db.get<{ n: number }>('SELECT count(*) AS n FROM dataset_patients WHERE dataset_id = ?', [datasetId]);
+        await storeFigures(db, datasetId, after, { ...scan.dataset, patients: listed?.n ?? 0 });
+        trace('summary'); // TRACE
+        const { dna, attended, first, last } = scan.imported;
         await db.run(
           `UPDATE imports SET file_sha256 = ?, file_bytes = ?, rows_read = ?, rows_imported = ?, rows_updated = ?,
              rows_rejected = ?, issue_count = ? WHERE id = ?`,
@@ -222,7 +262,7 @@ async function importOnce(
           rowsUpdated,
           rowsRejected,
           dnaRate: dna + attended > 0 ? dna / (dna + attended) : null,
-          dateRange: { from: stats?.first?.slice(0, 10) ?? null, to: stats?.last?.slice(0, 10) ?? null },
+          dateRange: { from: first?.slice(0, 10) ?? null, to: last?.slice(0, 10) ?? null },
           issues: issues.reported(),
           issueCount: issues.count,
           seconds: (performance.now() - started) / 1000,
@@ -236,7 +276,9 @@ async function importOnce(
       }
     });
   } finally {
-    await db.exec(`PRAGMA cache_size = ${cacheBefore}`).catch(() => undefined);
+    trace('committed'); // TRACE
+    await stopWatching();
+    await endBulkSession();
   }
 }
 
@@ -256,6 +298,3 @@ async function datasetIdFor(db: Db, name: string, now: string): Promise<number> 
   return (await db.run('INSERT INTO datasets (name, created_at, updated_at) VALUES (?, ?, ?)', [name, now, now])).lastID;
 }
 
-async function countRows(db: Db, datasetId: number): Promise<number> {
-  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM appointments WHERE dataset_id = ?', [datasetId]))?.n ?? 0;
-}

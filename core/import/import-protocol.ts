@@ -27,8 +27,8 @@ export interface ProducerInput {
  */
 export interface BatchMessage {
   kind: 'batch';
-  /** The packed BLOB and the rest of packRows' parameters (stride, last offset, offsets and widths). */
-  packed: { blob: Uint8Array; params: number[] } | null;
+  /** The packed BLOB, the rest of packBatch's parameters (stride, last offset, offsets and widths) and the column fits. */
+  packed: PackedMessage | null;
   /** Appointment ids of the packed rows joined by '\n', or the list when an id holds a newline. */
   ids: string | string[];
   /** Row number of each packed row. */
@@ -39,6 +39,14 @@ export interface BatchMessage {
   issueMessages: string[];
   bytesRead: number;
   rowsRead: number;
+}
+
+/** A packed batch as it travels between threads: the BLOB moves, the numbers are copied. */
+export interface PackedMessage {
+  blob: Uint8Array;
+  params: number[];
+  /** packBatch's fit of each column. */
+  fits: string;
 }
 
 /** The whole file was read; sent after the last batch. */

@@ -5,7 +5,7 @@ import { headerKey } from './synonyms.ts';
 export const DEFAULT_DNA_CODES: readonly string[] = ['3', '7'];
 
 /** Text labels PAS systems write, reduced to the NHS code they stand for. */
-const LABEL_CODES: Readonly<Record<string, string>> = {
+export const LABEL_CODES: Readonly<Record<string, string>> = {
   attended: '5', att: '5', seen: '5', attendedontime: '5', attendedseen: '5', attendedandseen: '5',
   arrivedlate: '6', arrivedlateseen: '6', arrivedlatebutseen: '6', arrivedlateandseen: '6', attendedlate: '6',
   attendedlateseen: '6', lateseen: '6',
@@ -21,12 +21,12 @@ const LABEL_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Headers of yes/no flag columns, and what "yes" means in them. */
-const FLAG_HEADERS: Readonly<Record<string, Outcome>> = {
+export const FLAG_HEADERS: Readonly<Record<string, Outcome>> = {
   attended: 'attended', attendedflag: 'attended',
   dna: 'dna', dnaflag: 'dna', didnotattend: 'dna',
 };
-const YES = new Set(['y', 'yes', 'true']);
-const NO = new Set(['n', 'no', 'false']);
+export const YES = new Set(['y', 'yes', 'true']);
+export const NO = new Set(['n', 'no', 'false']);
 
 /** A digits-only code without leading zeros ("05" -> "5", "00" -> "0"), or null when not all digits. */
 function numericCode(s: string): string | null {

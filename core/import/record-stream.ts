@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline } from 'node:stream';
 import Papa from 'papaparse';
+import type { IssueSink } from './issue-log.ts';
 import type { Delimiter, Encoding } from './sniff.ts';
 
 /** A problem the CSV parser found in one record (unbalanced quotes). */
@@ -132,4 +133,40 @@ export function streamRecords(file: string, options: StreamOptions): Promise<Str
       },
     });
   });
+}
+
+/** Running totals of the data records taken from a file's chunks. */
+export interface RecordCounts {
+  read: number;
+  rejected: number;
+}
+
+/**
+ * Hand each data record of a chunk (the header, record 0, is skipped) to `take`
+ * with its row number, in file order. A record with malformed quotes is logged
+ * as an error and rejected without reaching `take`; one `take` refuses (returns
+ * false) is counted as rejected. Shared by the import and the bundle scorer so
+ * both read a file's records alike.
+ */
+export function takeDataRecords(
+  chunk: RecordChunk,
+  counts: RecordCounts,
+  issues: IssueSink,
+  take: (fields: string[], row: number) => boolean,
+): void {
+  const { records, firstIndex, problems } = chunk;
+  // As before the worker: a row with several quote problems reports the last.
+  const broken = problems.length === 0 ? null : new Map(problems.map((q) => [q.index, q.message]));
+  for (let k = 0; k < records.length; k++) {
+    const row = firstIndex + k;
+    if (row === 0) continue; // the header, already read from the head
+    counts.read++;
+    const quoteProblem = broken?.get(row);
+    if (quoteProblem !== undefined) {
+      issues.add(row, null, 'error', `malformed quotes: ${quoteProblem}`);
+      counts.rejected++;
+      continue;
+    }
+    if (!take(records[k], row)) counts.rejected++;
+  }
 }

@@ -1,6 +1,6 @@
 import { nhsNumberProblem } from '../nhs/nhs-number.ts';
 import type { SqlValue } from '../workspace/index.ts';
-import { cached } from './cached.ts';
+import { cached, cachedByNumber, dateCellKey, digitsKey } from './cached.ts';
 import { readEthnicCategory, readFirstAttendance, readImdDecile, readMedium, readPriority, readSex } from './codes.ts';
 import { ageInYears, parseDateTime, parseTime, type DateOrder, type ParsedDate } from './dates.ts';
 import type { IssueSink } from './issue-log.ts';
@@ -23,9 +23,12 @@ export const REQUIRED_COLUMNS = new Set<string>(['appointment_id', 'patient_key'
 export type RowConverter = (fields: readonly string[], row: number, out: SqlValue[]) => boolean;
 
 /** Appointment dates outside these years are taken for typing errors. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
-const MAX_AGE = 120;
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+export const MAX_AGE = 120;
+
+/** An NHS number cell as written without spaces (most are), as a number; -1 otherwise. */
+const tenDigits = (raw: string): number => digitsKey(raw, 10);
 
 /** A text cell trimmed; '' (NULL) when the column is not mapped or the cell is blank. */
 const text = (fields: readonly string[], i: number | undefined): string => (i === undefined ? '' : fields[i].trim());
@@ -52,7 +55,8 @@ export function makeRowConverter(
     outcomeValues: mapping.outcomeValues,
     header: col('attendanceStatus') ?? undefined,
   });
-  const nhsCheck = cached(
+  const nhsCheck = cachedByNumber(
+    tenDigits,
     (raw: string): { key: string | null; problem: string | null } => {
       const problem = nhsNumberProblem(raw);
       return { key: problem ? null : pseudonyms.nhsNumber(raw), problem };
@@ -65,7 +69,7 @@ export function makeRowConverter(
   const first = cached(readFirstAttendance);
   const medium = cached(readMedium);
   const priority = cached(readPriority);
-  const dates = cached((raw: string) => parseDateTime(raw, order), 100_000);
+  const dates = cachedByNumber(dateCellKey, (raw: string) => parseDateTime(raw, order), 100_000);
 
   const cId = col('appointmentId');
   const cNhs = col('nhsNumber');

@@ -1,26 +1,20 @@
-import type { Db } from '../workspace/index.ts';
+import { storedFigures, type Db } from '../workspace/index.ts';
+import { countFigures } from './count-figures.ts';
 import type { DatasetProfile, MissingnessRow } from './types.ts';
 import { suppress } from './suppress.ts';
 import { IN_ROWID_RANGE, rowidRange } from './rowid-range.ts';
 
-// Dates outside this shape (the import never writes them) are left out of the range.
-const VALID_DATE = `a.appointment_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'`;
-
-/** Distinct patients and the first and last appointment dates (yyyy-mm-dd) of a dataset. */
+/**
+ * Distinct patients and the first and last appointment dates (yyyy-mm-dd) of a
+ * dataset: as its last import stored them when they still match its rows, else
+ * counted afresh (rows written other than by an import).
+ */
 export async function patientsAndDates(
   db: Db,
   datasetId: number,
 ): Promise<{ patients: number; from: string | null; to: string | null }> {
-  const p = await db.get<{ patients: number }>(
-    'SELECT count(DISTINCT patient_key) AS patients FROM appointments WHERE dataset_id = ?',
-    [datasetId],
-  );
-  const d = await db.get<{ from: string | null; to: string | null }>(
-    `SELECT substr(min(appointment_at), 1, 10) AS "from", substr(max(appointment_at), 1, 10) AS "to"
-     FROM appointments a WHERE dataset_id = ? AND ${VALID_DATE}`,
-    [datasetId],
-  );
-  return { patients: p?.patients ?? 0, from: d?.from ?? null, to: d?.to ?? null };
+  const f = (await storedFigures(db, datasetId)) ?? (await countFigures(db, datasetId));
+  return { patients: f.patients, from: f.firstDay, to: f.lastDay };
 }
 
 // Keys and bookkeeping columns are not data an analyst can fill in.

@@ -49,7 +49,6 @@ describe('an import killed mid-way', () => {
     expect(await after.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 3 });
     expect((await after.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check).toBe('ok');
     expect(await after.db.all("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'appointments' ORDER BY name")).toEqual([
-      { name: 'appointments_by_patient' },
       { name: 'sqlite_autoindex_appointments_1' },
     ]);
     await after.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packedSql, packRows } from '../../core/import/packed-rows.ts';
+import { packBatch, packedSql, packRows } from '../../core/import/packed-rows.ts';
 import { openDb } from '../../core/workspace/index.ts';
 
 const COLUMNS = [
@@ -8,11 +8,12 @@ const COLUMNS = [
   { name: 'n', nullable: true },
 ];
 
-async function unpack(values: string[]): Promise<unknown[]> {
+async function unpack(values: string[], withFits = false): Promise<unknown[]> {
   const db = await openDb(':memory:');
   await db.exec('CREATE TABLE t (id TEXT NOT NULL, label TEXT, n INTEGER)');
-  const p = packedSql(COLUMNS);
-  await db.run(`${p.withClause} INSERT INTO t (id, label, n) SELECT ${p.expressions.join(', ')} FROM ${p.from}`, packRows(values, COLUMNS.length));
+  const batch = packBatch(values, COLUMNS.length);
+  const p = packedSql(COLUMNS, withFits ? batch.fits : undefined);
+  await db.run(`${p.withClause} INSERT INTO t (id, label, n) SELECT ${p.expressions.join(', ')} FROM ${p.from}`, batch.params);
   const rows = await db.all('SELECT id, label, n, typeof(n) AS type FROM t ORDER BY rowid');
   await db.close();
   return rows;
@@ -32,6 +33,26 @@ describe('packed rows', () => {
       { id: 'x', label: 'Chirurgie Générale £', n: 1, type: 'integer' },
       { id: 'y', label: 'ab', n: 2, type: 'integer' },
       { id: 'zé', label: '€', n: null, type: 'null' },
+    ]);
+  });
+
+  it('tells how each column fits, and unpacks every fit exactly with the SQL made for it', async () => {
+    const cases: [string[], string][] = [
+      // id: all full width; label: full width or blank; n: varied widths, none blank.
+      [['A1', 'abc', '7', 'B2', '', '10', 'C3', 'xyz', '3'], 'FBT'],
+      // id: varied with a blank (kept as '' in a NOT NULL column); label: blanks only; n: varied with blanks.
+      [['A1', '', '7', '', '', '', 'C33', '', '12'], 'VBV'],
+      // Widths are in UTF-8 bytes: 'é1' is three, 'x2' two.
+      [['é1', 'ü', '', 'x2', '', '1'], 'TBB'],
+    ];
+    for (const [values, fits] of cases) {
+      expect(packBatch(values, 3).fits).toBe(fits);
+      expect(await unpack(values, true)).toEqual(await unpack(values));
+    }
+    expect(await unpack(['A1', '', '7', '', '', '', 'C33', '', '12'], true)).toEqual([
+      { id: 'A1', label: null, n: 7, type: 'integer' },
+      { id: '', label: null, n: null, type: 'null' },
+      { id: 'C33', label: null, n: 12, type: 'integer' },
     ]);
   });
 

@@ -64,6 +64,40 @@ describe('batches from the import worker', () => {
     await ws.close();
   });
 
+  it('wait, without exiting, for a consumer that holds batches back', async () => {
+    const file = join(tempDir(), 'slow-consumer.csv');
+    writeFileSync(file, [DEMO_HEADER, ...Array.from({ length: 3000 }, (_, i) => syntheticLine(i + 1, 100))].join('\n') + '\n');
+    const head = await readHead(file, {});
+    const headers = headerOf(file, head);
+    let rows = 0;
+    let batches = 0;
+    const done = await runProducer(
+      {
+        file,
+        encoding: head.encoding,
+        strictUtf8: true,
+        delimiter: head.delimiter,
+        chunkBytes: 4096,
+        headers,
+        resolved: detectMapping(headers, {}),
+        mapping: {},
+        key: new Uint8Array(32),
+        batchRows: 256,
+        maxAhead: 1,
+      },
+      {
+        // The worker, a batch ahead, waits with its stream paused and nothing else pending.
+        onBatch: (batch) => {
+          batches++;
+          rows += batch.idRows.length;
+          return batches <= 2 ? new Promise((resolve) => setTimeout(resolve, 300)) : undefined;
+        },
+      },
+    );
+    expect([done.rowsRead, done.rowsRejected, rows]).toEqual([3000, 0, 3000]);
+    expect(batches).toBeGreaterThanOrEqual(12);
+  });
+
   it('reject when the worker fails or the import is cancelled', async () => {
     const file = fixture('refresh-week1.csv');
     const head = await readHead(file, {});

@@ -12,9 +12,10 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'attend-import-'
 /** Everything the import wrote, for asserting a workspace is unchanged. */
 export async function snapshot(ws: Workspace): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of ['datasets', 'imports', 'appointments', 'import_issues']) {
+  for (const table of ['datasets', 'imports', 'appointments', 'import_issues', 'dataset_summaries']) {
     out[table] = await ws.db.all(`SELECT * FROM ${table} ORDER BY rowid`);
   }
+  out.dataset_patients = await ws.db.all('SELECT * FROM dataset_patients ORDER BY dataset_id, patient_key');
   return out;
 }
 
