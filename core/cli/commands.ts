@@ -8,6 +8,9 @@ import { trainCommand } from './commands/train.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { riskCommand } from './commands/risk.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
+import { validateCommand } from './commands/validate.ts';
+import { scoreCommand } from './commands/score.ts';
 
 /** Parsed command line handed to a command. */
 export interface CommandArgs {
@@ -45,5 +48,8 @@ export const COMMANDS = {
   evaluate: evaluateCommand,
   risk: riskCommand,
   metrics: metricsCommand,
+  export: exportCommand,
+  score: scoreCommand,
+  validate: validateCommand,
   serve: serveCommand,
 } satisfies Record<string, Command>;

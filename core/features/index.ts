@@ -32,6 +32,7 @@ export type { BuildOptions, FeatureMatrix, MatrixRows } from './build-matrix.ts'
 export { MISSING } from './encoders.ts';
 export { loadAppointmentTable, NO_DAY } from './appointment-table.ts';
 export type { AppointmentTable, TextColumn } from './appointment-table.ts';
+export { AppointmentRows, appointmentTableFromRows } from './appointment-rows.ts';
 export type { Subgroups, SubgroupLabels } from './subgroups.ts';
 export { ETHNIC_GROUPS, SEX_GROUPS, MEDIUM_GROUPS, DEPRIVATION_QUINTILES, ethnicGroupIndex, deprivationQuintileIndex } from './nhs-groups.ts';
 export { isoDateOfEpochDay, parseIsoMinute } from './time-codes.ts';

@@ -9,7 +9,7 @@ export const ETHNIC_NOT_STATED = 5;
 
 // A-C White, D-G Mixed, H-L Asian, M-P Black, R-S Other; Z (not stated), the unused
 // letters I, O, Q and anything else fall in not stated.
-const ETHNIC_BY_LETTER: Record<string, number> = {
+export const ETHNIC_BY_LETTER: Record<string, number> = {
   A: 0, B: 0, C: 0,
   D: 1, E: 1, F: 1, G: 1,
   H: 2, J: 2, K: 2, L: 2,

@@ -11,7 +11,7 @@ type Fields = Record<string, unknown>;
 
 // Which keys each kind accepts: an unknown key is most often a typo that would
 // otherwise be silently ignored and change the model without anyone noticing.
-const KEYS: Record<FeatureDef['kind'], readonly string[]> = {
+export const KEYS: Record<FeatureDef['kind'], readonly string[]> = {
   history: ['stat', 'prior', 'strength', 'windowDays'],
   leadTime: [],
   calendar: ['part'],
@@ -22,7 +22,7 @@ const KEYS: Record<FeatureDef['kind'], readonly string[]> = {
   ethnicGroup: [],
 };
 
-const NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 function show(v: unknown): string {
   return v === undefined ? 'nothing' : JSON.stringify(v);

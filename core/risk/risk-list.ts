@@ -1,8 +1,8 @@
 import { applyCalibrationToAll, parseCalibration } from '../calibrate/index.ts';
-import { predictProbability, readTreeEnsemble } from '../engine/index.ts';
+import { predictProbability } from '../engine/index.ts';
 import { shapValues, topReasons } from '../explain/index.ts';
 import { buildMatrixFromTable, isoDateOfEpochDay, loadDatasetTable, parsePipeline } from '../features/index.ts';
-import { getRun, getRunModel } from '../journal/index.ts';
+import { getRun, getRunEnsemble } from '../journal/index.ts';
 import { findDataset } from '../profile/dataset-lookup.ts';
 import type { Workspace } from '../workspace/index.ts';
 import { reasonInWords } from './reason-words.ts';
@@ -89,7 +89,7 @@ export async function riskList(ws: Workspace, runId: string, opts: RiskOptions =
   const cols = m.cols;
   const x = new Float32Array(picked.length * cols);
   picked.forEach((r, i) => x.set(m.x.subarray(r * cols, (r + 1) * cols), i * cols));
-  const ensemble = readTreeEnsemble(await getRunModel(ws.db, runId));
+  const ensemble = await getRunEnsemble(ws.db, runId);
   const raw = picked.length ? predictProbability(ensemble, x, picked.length, cols) : new Float32Array(0);
   const probabilities = run.calibration ? applyCalibrationToAll(parseCalibration(run.calibration), raw) : Float64Array.from(raw);
   const shap = picked.length ? shapValues(ensemble, x, picked.length, cols).values : new Float64Array(0);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BoosterParams } from '../engine/index.ts';
 import { trainConfigSchema, type TrainConfig } from './config.ts';
-import type { HoldoutMetrics } from './holdout-metrics.ts';
+import { rankLeaderboard, type LeaderboardRow } from './leaderboard.ts';
 import { trainRun, type TrainResult } from './train-run.ts';
 
 /** Configurations to compare: explicit variants and/or a parameter grid, each over a shared base. */
@@ -29,18 +29,6 @@ export const compareGridSchema: z.ZodType<CompareGrid> = z
     params: z.record(z.string(), z.array(z.union([z.number(), z.string()])).min(1)).optional(),
   })
   .strict() as z.ZodType<CompareGrid>;
-
-/** One line of the leaderboard: a trained configuration or a baseline. */
-export interface LeaderboardRow {
-  rank: number;
-  name: string;
-  kind: 'model' | 'baseline';
-  runId: string | null;
-  trees: number | null;
-  metrics: HoldoutMetrics;
-  /** The best model's AUC lies inside this row's 95% CI: not clearly worse than the best. */
-  notClearlyWorse: boolean;
-}
 
 /** The outcome of a comparison. */
 export interface Comparison {
@@ -103,22 +91,22 @@ export async function compareConfigs(
   await Promise.all(Array.from({ length: concurrency }, worker));
 
   const trained = results as TrainResult[];
+  const testFrom = (r: TrainResult): string | null => (r.split as { testFrom?: string }).testFrom ?? null;
   const rows: Omit<LeaderboardRow, 'rank' | 'notClearlyWorse'>[] = trained.map((r, i) => ({
     name: configs[i].name,
     kind: 'model',
     runId: r.runId,
     trees: r.trees,
     metrics: r.metrics,
+    testFrom: testFrom(r),
   }));
   rows.push(
-    { name: 'baseline: prior DNA rate', kind: 'baseline', runId: null, trees: null, metrics: trained[0].baselines.priorDnaRate },
-    { name: `baseline: logistic regression (features of ${configs[0].name})`, kind: 'baseline', runId: null, trees: null, metrics: trained[0].baselines.logistic },
+    { name: 'baseline: prior DNA rate', kind: 'baseline', runId: null, trees: null, metrics: trained[0].baselines.priorDnaRate, testFrom: testFrom(trained[0]) },
+    { name: `baseline: logistic regression (features of ${configs[0].name})`, kind: 'baseline', runId: null, trees: null, metrics: trained[0].baselines.logistic, testFrom: testFrom(trained[0]) },
   );
-  rows.sort((a, b) => (b.metrics.auc ?? -1) - (a.metrics.auc ?? -1));
-  const best = rows[0].metrics.auc ?? 0;
   return {
     dataset,
-    leaderboard: rows.map((r, i) => ({ ...r, rank: i + 1, notClearlyWorse: i === 0 || (r.metrics.aucCi !== null && r.metrics.aucCi[1] >= best) })),
+    leaderboard: rankLeaderboard(rows),
     seconds: (performance.now() - started) / 1000,
   };
 }

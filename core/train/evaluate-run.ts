@@ -1,9 +1,9 @@
 import { applyCalibrationToAll, parseCalibration } from '../calibrate/index.ts';
-import { predictProbability, readTreeEnsemble } from '../engine/index.ts';
+import { predictProbability } from '../engine/index.ts';
 import { evaluatePredictions, type EvaluationReport } from '../evaluate/index.ts';
 import { meanAbsShap, rankFeatures, totalGain, type RankedFeature } from '../explain/index.ts';
 import { buildMatrixFromTable, loadDatasetTable, parsePipeline } from '../features/index.ts';
-import { getRun, getRunModel, type RunRecord } from '../journal/index.ts';
+import { getRun, getRunEnsemble, type RunRecord } from '../journal/index.ts';
 import type { Workspace } from '../workspace/index.ts';
 import { takeRows, takeValues } from './rows.ts';
 import { subgroupVariables } from './subgroup-variables.ts';
@@ -40,7 +40,7 @@ export async function evaluateRun(ws: Workspace, runId: string): Promise<RunEval
   const test = Int32Array.from(picked);
   if (test.length === 0) throw new Error(`run ${runId}: no appointments from ${split.testFrom} in dataset ${run.dataset} any more`);
 
-  const ensemble = readTreeEnsemble(await getRunModel(ws.db, runId));
+  const ensemble = await getRunEnsemble(ws.db, runId);
   const x = takeRows(matrix.x, matrix.cols, test);
   const labels = takeValues(matrix.y as Float32Array, test);
   const raw = predictProbability(ensemble, x, test.length, matrix.cols);
