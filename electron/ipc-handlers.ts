@@ -1,67 +1,94 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, isOperationName } from '../core/api/index.ts';
-import type { HostSession } from '../core/host/host-session.ts';
-import { isAppUrl } from './app-protocol.ts';
-import { IPC, type CallResult } from './ipc.ts';
+import { CallRejected, checkRequestId, validateCall } from './call-validation.ts';
+import type { CoreRelay } from './core-relay.ts';
+import { IPC, type CallResult, type RequestProgress } from './ipc.ts';
+import { assertFromApp, type InvokeEvent, type IsOurContents, type SenderContents } from './sender-check.ts';
 
-/** Refuse IPC from anything but a top frame of our own app:// pages. */
-function assertFromApp(event: IpcMainInvokeEvent): void {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
-    throw new Error(`IPC refused from ${frame?.url ?? 'an unknown frame'}`);
-  }
+/** The part of Electron's ipcMain the handlers use. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
 }
 
+/** What the IPC handlers need from main (parameters, so tests need no Electron). */
+export interface IpcDeps {
+  ipcMain: IpcMainLike;
+  relay: Pick<CoreRelay, 'call' | 'cancel'>;
+  isOurContents: IsOurContents;
+  /** The native open-file dialog for the window of `sender`. */
+  pickFile(sender: SenderContents): Promise<string | null>;
+}
+
+const refusal = (err: unknown): CallResult => ({ ok: false, error: { message: (err as Error).message } });
+
 /**
- * Wire the channels of ipc.ts to the core. Returns a function that cancels
- * running operations and removes the handlers.
+ * Wire the channels of ipc.ts: every handler first checks the sender
+ * (sender-check.ts) and then every argument, and only then reaches the core
+ * process. Returns the function that cancels running calls and removes the handlers.
  */
-export function registerIpc(session: HostSession): () => void {
-  const running = new Set<AbortController>();
+export function registerIpc(deps: IpcDeps): () => void {
+  // Renderer request ids are per window; the relay's ids are global.
+  const running = new Map<string, number>();
+  const watched = new Set<number>();
+  const keyOf = (sender: SenderContents, requestId: string) => `${sender.id}/${requestId}`;
 
-  ipcMain.handle(IPC.call, async (event, name: unknown, input: unknown): Promise<CallResult> => {
-    assertFromApp(event);
-    if (typeof name !== 'string' || !isOperationName(name)) {
-      return { ok: false, error: { message: `unknown operation '${String(name)}'` } };
-    }
-    const controller = new AbortController();
-    running.add(controller);
+  // A window that goes away cancels what it started.
+  const watch = (sender: SenderContents): void => {
+    if (watched.has(sender.id)) return;
+    watched.add(sender.id);
+    sender.once('destroyed', () => {
+      watched.delete(sender.id);
+      const prefix = `${sender.id}/`;
+      for (const [key, id] of running) if (key.startsWith(prefix)) deps.relay.cancel(id);
+    });
+  };
+
+  deps.ipcMain.handle(IPC.call, async (event, name, input, requestId, ...extra): Promise<CallResult> => {
+    const sender = assertFromApp(event, deps.isOurContents);
+    let call;
     try {
-      // Later: hand this to a utility process running the core, so a long
-      // import or training run never blocks the main process (see main.ts).
-      return { ok: true, result: await dispatch(name, input, session.context(name, controller.signal)) };
+      if (extra.length > 0) throw new CallRejected(`call takes 3 arguments (name, input, request id), got ${3 + extra.length}`);
+      call = validateCall(name, input, requestId);
     } catch (err) {
-      return { ok: false, error: { message: (err as Error).message } };
+      if (err instanceof CallRejected) return refusal(err);
+      throw err;
+    }
+    const key = keyOf(sender, call.requestId);
+    if (running.has(key)) return refusal(new Error(`request id '${call.requestId}' is already running`));
+    watch(sender);
+    const { requestId: rid } = call;
+    const started = deps.relay.call(call.name, call.input, (progress) => {
+      if (sender.isDestroyed()) return;
+      const tagged: RequestProgress = { ...progress, requestId: rid };
+      sender.send(IPC.progress, tagged);
+    });
+    running.set(key, started.id);
+    try {
+      return { ok: true, result: await started.result };
+    } catch (err) {
+      return refusal(err);
     } finally {
-      running.delete(controller);
+      running.delete(key);
     }
   });
 
-  ipcMain.handle(IPC.pickFile, async (event): Promise<string | null> => {
-    assertFromApp(event);
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options = {
-      title: 'Choose an appointment extract',
-      properties: ['openFile' as const],
-      filters: [
-        { name: 'Extracts', extensions: ['csv', 'txt', 'tsv', 'psv'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    };
-    const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  deps.ipcMain.handle(IPC.cancel, (event, requestId, ...extra): boolean => {
+    const sender = assertFromApp(event, deps.isOurContents);
+    if (extra.length > 0) throw new CallRejected(`cancel takes 1 argument (request id), got ${1 + extra.length}`);
+    const id = running.get(keyOf(sender, checkRequestId(requestId)));
+    return id !== undefined && deps.relay.cancel(id);
   });
 
-  const offProgress = session.onProgress((e) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(IPC.progress, e);
-    }
+  deps.ipcMain.handle(IPC.pickFile, (event, ...extra): Promise<string | null> => {
+    const sender = assertFromApp(event, deps.isOurContents);
+    if (extra.length > 0) throw new CallRejected(`pickFile takes no arguments, got ${extra.length}`);
+    return deps.pickFile(sender);
   });
 
   return () => {
-    for (const c of running) c.abort(new Error('the app is closing'));
-    offProgress();
-    ipcMain.removeHandler(IPC.call);
-    ipcMain.removeHandler(IPC.pickFile);
+    for (const id of running.values()) deps.relay.cancel(id);
+    running.clear();
+    deps.ipcMain.removeHandler(IPC.call);
+    deps.ipcMain.removeHandler(IPC.cancel);
+    deps.ipcMain.removeHandler(IPC.pickFile);
   };
 }
