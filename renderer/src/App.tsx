@@ -1,19 +1,52 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { hashOf, SCREENS, screenOfHash, type ScreenId } from './route.ts';
 import { DataScreen } from './screens/DataScreen.tsx';
+import { EvaluateScreen } from './screens/EvaluateScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
+import { ModelsScreen } from './screens/ModelsScreen.tsx';
+import { RiskScreen } from './screens/RiskScreen.tsx';
+import { TrainScreen } from './screens/TrainScreen.tsx';
 
-const SCREENS = [
-  { id: 'data', label: 'Data' },
-  { id: 'import', label: 'Import' },
-] as const;
-type ScreenId = (typeof SCREENS)[number]['id'];
+const TITLES: Record<ScreenId, string> = Object.fromEntries(SCREENS.map((s) => [s.id, s.label])) as Record<ScreenId, string>;
 
-/** The app frame: NHS-style header, screen navigation, the current screen. */
+/** The app frame: NHS-style header, screen navigation (links, so history and keyboard work as on any site), the current screen. */
 export function App() {
-  const [screen, setScreen] = useState<ScreenId>('data');
+  const [screen, setScreen] = useState<ScreenId>(() => screenOfHash(window.location.hash) ?? 'data');
   const [dataset, setDataset] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const main = useRef<HTMLElement>(null);
+  const moved = useRef(false);
   const onDataset = useCallback((name: string | null) => setDataset(name), []);
+  const onRun = useCallback((id: string | null) => setRunId(id), []);
+
+  useEffect(() => {
+    const follow = () => {
+      const next = screenOfHash(window.location.hash);
+      if (next) setScreen(next);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  // After a change of screen, focus moves to the new content (not on first load) and the title follows.
+  useEffect(() => {
+    document.title = `${TITLES[screen]} – Attend`;
+    if (moved.current) main.current?.focus();
+    moved.current = true;
+  }, [screen]);
+
+  const go = useCallback((id: ScreenId) => {
+    if (window.location.hash !== hashOf(id)) window.location.hash = hashOf(id);
+    setScreen(id);
+  }, []);
+  const evaluate = useCallback(
+    (id: string) => {
+      setRunId(id);
+      go('evaluate');
+    },
+    [go],
+  );
 
   return (
     <>
@@ -35,27 +68,30 @@ export function App() {
             <ul className="nav">
               {SCREENS.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="nav-item" aria-current={screen === s.id ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+                  <a className="nav-item" href={hashOf(s.id)} aria-current={screen === s.id ? 'page' : undefined}>
                     {s.label}
-                  </button>
+                  </a>
                 </li>
               ))}
             </ul>
           </nav>
         </div>
       </header>
-      <main id="main" className="container" tabIndex={-1}>
-        {screen === 'data' ? (
-          <DataScreen dataset={dataset} onDataset={onDataset} refreshKey={refreshKey} onImport={() => setScreen('import')} />
-        ) : (
+      <main id="main" ref={main} className="container" tabIndex={-1} aria-label={TITLES[screen]}>
+        {screen === 'data' && <DataScreen dataset={dataset} onDataset={onDataset} refreshKey={refreshKey} onImport={() => go('import')} />}
+        {screen === 'import' && (
           <ImportScreen
             onImported={(name) => {
               setDataset(name);
               setRefreshKey((k) => k + 1);
-              setScreen('data');
+              go('data');
             }}
           />
         )}
+        {screen === 'train' && <TrainScreen dataset={dataset} onDataset={onDataset} onEvaluate={evaluate} />}
+        {screen === 'evaluate' && <EvaluateScreen dataset={dataset} onDataset={onDataset} runId={runId} onRun={onRun} />}
+        {screen === 'risk' && <RiskScreen dataset={dataset} onDataset={onDataset} runId={runId} onRun={onRun} />}
+        {screen === 'models' && <ModelsScreen dataset={dataset} onDataset={onDataset} />}
       </main>
       <footer className="app-footer">
         <div className="container">All data stays on this computer. Counts under 10 are shown as &lt;10.</div>

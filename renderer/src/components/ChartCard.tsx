@@ -7,10 +7,14 @@ interface Props {
   chart: ReactNode;
   table: ReactNode;
   wide?: boolean;
+  /** Shown above the chart or table in both views (headline figures). */
+  lead?: ReactNode;
+  /** Controls in the card head beside the toggle (such as a selector). */
+  controls?: ReactNode;
 }
 
-/** A chart with a "Show table" toggle that gives the same numbers as a real table. */
-export function ChartCard({ title, description, chart, table, wide }: Props) {
+/** A chart with a "Show as table" toggle that gives the same numbers as a real table. */
+export function ChartCard({ title, description, chart, table, wide, lead, controls }: Props) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
@@ -20,10 +24,21 @@ export function ChartCard({ title, description, chart, table, wide }: Props) {
           <h3 id={`${id}-title`}>{title}</h3>
           {description && <p className="hint">{description}</p>}
         </div>
-        <button type="button" className="button-secondary small" aria-expanded={showTable} aria-controls={`${id}-body`} onClick={() => setShowTable((v) => !v)}>
-          {showTable ? 'Show chart' : 'Show table'}
-        </button>
+        <div className="card-controls">
+          {controls}
+          <button
+            type="button"
+            className="button-secondary small"
+            aria-controls={`${id}-body`}
+            // The visible words come first in the name (WCAG 2.5.3), the chart's title tells cards apart.
+            aria-label={`${showTable ? 'Show as chart' : 'Show as table'}: ${title}`}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? 'Show as chart' : 'Show as table'}
+          </button>
+        </div>
       </div>
+      {lead}
       <div id={`${id}-body`}>{showTable ? table : chart}</div>
     </section>
   );

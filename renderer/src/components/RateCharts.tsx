@@ -50,7 +50,7 @@ function Reference({ overall }: { overall: number | null }) {
 function AllSuppressed({ rows }: { rows: RateRow[] }) {
   return (
     <p className="hint empty-chart">
-      {rows.length === 0 ? 'No data.' : 'Every group has fewer than 10 appointments with an outcome, so no rate is shown. Use “Show table” for the counts.'}
+      {rows.length === 0 ? 'No data.' : 'Every group has fewer than 10 appointments with an outcome, so no rate is shown. Use “Show as table” for the counts.'}
     </p>
   );
 }

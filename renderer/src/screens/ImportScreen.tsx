@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ImportPreview, ImportReport, ProgressEvent } from '../../../core/api/index.ts';
 import { call, isElectron, onProgress, pickFile, uploadFile } from '../api/client.ts';
 import { Figures } from '../components/Figures.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
+import { useFocusAfter } from '../components/use-focus-after.ts';
 import { datasetNameFromFile, formatCount, formatDate, formatRate } from '../format.ts';
 
 type Step =
@@ -23,6 +24,12 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
   const fileId = useId();
   const nameId = useId();
   const electron = isElectron();
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  // The control that started a step disappears with it; focus follows to what the step produced.
+  useFocusAfter(step.kind, () => (step.kind === 'done' ? reportHeading.current : step.kind === 'preview' && !error ? previewHeading.current : null));
+  useFocusAfter(error, () => errorBox.current);
 
   useEffect(() => onProgress((e) => e.operation === 'import.run' && setProgress(e)), []);
 
@@ -74,7 +81,13 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
           <p className="lede">Bring in an outpatient appointment extract (CSV, tab or pipe delimited). Patient identifiers are replaced by keyed hashes as they are read.</p>
         </div>
       </div>
-      {error && <Notice kind="error" title="That did not work">{error}</Notice>}
+      {error && (
+        <div ref={errorBox} tabIndex={-1} className="focus-target">
+          <Notice kind="error" title="That did not work">
+            {error}
+          </Notice>
+        </div>
+      )}
 
       <section className="card" aria-labelledby="choose-title">
         <h2 id="choose-title">1. Choose an extract</h2>
@@ -105,6 +118,7 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
       {(step.kind === 'preview' || step.kind === 'importing') && (
         <PreviewCard
           name={step.name}
+          headingRef={previewHeading}
           preview={step.preview}
           dataset={dataset}
           nameId={nameId}
@@ -118,6 +132,7 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
       {step.kind === 'done' && (
         <ReportCard
           report={step.report}
+          headingRef={reportHeading}
           onView={() => onImported(step.report.dataset)}
           onAnother={() => setStep({ kind: 'choose' })}
         />
@@ -128,6 +143,7 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
 
 interface PreviewProps {
   name: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
   preview: ImportPreview;
   dataset: string;
   nameId: string;
@@ -137,12 +153,14 @@ interface PreviewProps {
   onImport(): void;
 }
 
-function PreviewCard({ name, preview, dataset, nameId, onDataset, importing, progress, onImport }: PreviewProps) {
+function PreviewCard({ name, headingRef, preview, dataset, nameId, onDataset, importing, progress, onImport }: PreviewProps) {
   const mapped = Object.entries(preview.mapping);
   const blocked = preview.missingRequired.length > 0;
   return (
     <section className="card" aria-labelledby="preview-title">
-      <h2 id="preview-title">2. Check the columns</h2>
+      <h2 id="preview-title" ref={headingRef} tabIndex={-1} className="focus-target">
+        2. Check the columns
+      </h2>
       <p>
         <strong>{name}</strong>: {preview.encoding}, {delimiterName(preview.delimiter)} delimited, {preview.headers.length} columns.
       </p>
@@ -225,10 +243,22 @@ function PreviewCard({ name, preview, dataset, nameId, onDataset, importing, pro
   );
 }
 
-function ReportCard({ report, onView, onAnother }: { report: ImportReport; onView(): void; onAnother(): void }) {
+function ReportCard({
+  report,
+  headingRef,
+  onView,
+  onAnother,
+}: {
+  report: ImportReport;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onView(): void;
+  onAnother(): void;
+}) {
   return (
     <section className="card" aria-labelledby="report-title">
-      <h2 id="report-title">Import report</h2>
+      <h2 id="report-title" ref={headingRef} tabIndex={-1} className="focus-target">
+        Import report
+      </h2>
       <Figures
         label="Import figures"
         items={[
