@@ -4,6 +4,9 @@ import { IPC, type CallResult, type RequestProgress } from './ipc.ts';
 import { assertFromApp, type InvokeEvent, type IsOurContents, type SenderContents } from './sender-check.ts';
 
 /** The part of Electron's ipcMain the handlers use. */
+/** What a file dialog looks for. */
+export type FileKind = 'extract' | 'bundle';
+
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void;
   removeHandler(channel: string): void;
@@ -15,7 +18,7 @@ export interface IpcDeps {
   relay: Pick<CoreRelay, 'call' | 'cancel'>;
   isOurContents: IsOurContents;
   /** The native open-file dialog for the window of `sender`. */
-  pickFile(sender: SenderContents): Promise<string | null>;
+  pickFile(sender: SenderContents, kind: FileKind): Promise<string | null>;
 }
 
 const refusal = (err: unknown): CallResult => ({ ok: false, error: { message: (err as Error).message } });
@@ -78,10 +81,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     return id !== undefined && deps.relay.cancel(id);
   });
 
-  deps.ipcMain.handle(IPC.pickFile, (event, ...extra): Promise<string | null> => {
+  deps.ipcMain.handle(IPC.pickFile, (event, kind: unknown = 'extract', ...extra): Promise<string | null> => {
     const sender = assertFromApp(event, deps.isOurContents);
-    if (extra.length > 0) throw new CallRejected(`pickFile takes no arguments, got ${extra.length}`);
-    return deps.pickFile(sender);
+    if (extra.length > 0) throw new CallRejected(`pickFile takes at most 1 argument (extract or bundle), got ${1 + extra.length}`);
+    if (kind !== 'extract' && kind !== 'bundle') throw new CallRejected(`pickFile kind must be extract or bundle, got ${JSON.stringify(kind)}`);
+    return deps.pickFile(sender, kind);
   });
 
   return () => {

@@ -37,12 +37,12 @@ async function start(): Promise<void> {
     ipcMain,
     relay,
     isOurContents: (contents) => !win.isDestroyed() && contents.id === win.webContents.id,
-    pickFile: async () => {
+    pickFile: async (_sender, kind) => {
       const picked = await dialog.showOpenDialog(win, {
-        title: 'Choose an appointment extract',
+        title: kind === 'bundle' ? 'Choose a model bundle' : 'Choose an appointment extract',
         properties: ['openFile'],
         filters: [
-          { name: 'Extracts', extensions: ['csv', 'txt', 'tsv', 'psv'] },
+          kind === 'bundle' ? { name: 'Model bundles', extensions: ['zip'] } : { name: 'Extracts', extensions: ['csv', 'txt', 'tsv', 'psv'] },
           { name: 'All files', extensions: ['*'] },
         ],
       });

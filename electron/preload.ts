@@ -30,9 +30,9 @@ const attend = {
     if (typeof requestId !== 'string') return Promise.reject(new Error('request id must be a string'));
     return ipcRenderer.invoke(IPC.cancel, requestId) as Promise<boolean>;
   },
-  /** The native open-file dialog; null when cancelled. */
-  pickFile(): Promise<string | null> {
-    return ipcRenderer.invoke(IPC.pickFile) as Promise<string | null>;
+  /** The native open-file dialog for an extract (default) or a model bundle; null when cancelled. */
+  pickFile(kind: 'extract' | 'bundle' = 'extract'): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.pickFile, kind) as Promise<string | null>;
   },
   /** Progress of this window's long operations (each tagged with its requestId); returns the function that stops listening. */
   onProgress(listener: (event: RequestProgress) => void): () => void {

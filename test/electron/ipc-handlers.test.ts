@@ -41,9 +41,9 @@ function setup(ourIds: number[] = [1]) {
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => removed.push(channel) },
     relay,
     isOurContents: (contents) => ourIds.includes(contents.id),
-    pickFile: async (sender) => {
+    pickFile: async (sender, kind) => {
       picked.push(sender.id);
-      return '/data/extract.csv';
+      return kind === 'bundle' ? '/data/model.zip' : '/data/extract.csv';
     },
   });
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]) => {
@@ -125,7 +125,8 @@ describe('IPC argument checks', () => {
     });
     await expect(invoke(IPC.cancel, event(), { id: 1 })).rejects.toThrow("invalid request id: use 1 to 100 letters, digits, '-' or '_' (got object)");
     await expect(invoke(IPC.cancel, event(), 'r1', 'r2')).rejects.toThrow('cancel takes 1 argument (request id), got 2');
-    await expect(invoke(IPC.pickFile, event(), '/etc/passwd')).rejects.toThrow('pickFile takes no arguments, got 1');
+    await expect(invoke(IPC.pickFile, event(), '/etc/passwd')).rejects.toThrow('pickFile kind must be extract or bundle, got "/etc/passwd"');
+    await expect(invoke(IPC.pickFile, event(), 'bundle', 'x')).rejects.toThrow('pickFile takes at most 1 argument (extract or bundle), got 2');
     expect(cores).toEqual([]);
   });
 });
@@ -205,7 +206,8 @@ describe('IPC relay to the core process', () => {
   it('opens the file dialog for the calling window only', async () => {
     const { invoke, picked } = setup();
     expect(await invoke(IPC.pickFile, { sender: fakeSender(1).sender, senderFrame: appFrame })).toBe('/data/extract.csv');
-    expect(picked).toEqual([1]);
+    expect(await invoke(IPC.pickFile, { sender: fakeSender(1).sender, senderFrame: appFrame }, 'bundle')).toBe('/data/model.zip');
+    expect(picked).toEqual([1, 1]);
   });
 
   it('removes its handlers and cancels running calls when unregistered', async () => {

@@ -13,7 +13,7 @@ export interface AttendBridge {
   /** Cancel a call of this window by its request id; false when it was not running. */
   cancel(requestId: string): Promise<boolean>;
   /** The native open-file dialog; null when cancelled. */
-  pickFile(): Promise<string | null>;
+  pickFile(kind?: 'extract' | 'bundle'): Promise<string | null>;
   /** Progress of this window's long operations; returns the function that stops listening. */
   onProgress(listener: (event: BridgeProgress) => void): () => void;
 }

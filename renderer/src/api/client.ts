@@ -76,10 +76,10 @@ export async function uploadFile(file: File): Promise<string> {
 }
 
 /** Electron mode: the native open-file dialog; null when cancelled. */
-export async function pickFile(): Promise<string | null> {
+export async function pickFile(kind: 'extract' | 'bundle' = 'extract'): Promise<string | null> {
   const bridge = electronBridge();
   if (!bridge) throw new ApiError('the file dialog exists only in the desktop app');
-  return bridge.pickFile();
+  return bridge.pickFile(kind);
 }
 
 const listeners = new Set<(event: ProgressEvent) => void>();

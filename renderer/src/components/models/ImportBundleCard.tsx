@@ -71,7 +71,7 @@ export function ImportBundleCard({ dataset, signingKey, onValidated, onChosen }:
 
   async function chooseInElectron() {
     setError(null);
-    const path = await pickFile().catch((err: unknown) => {
+    const path = await pickFile('bundle').catch((err: unknown) => {
       setError((err as Error).message);
       return null;
     });
