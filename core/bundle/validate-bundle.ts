@@ -35,8 +35,10 @@ export interface CategoryCoverage {
   column: string;
   /** Local appointments with a value in this column. */
   valued: number;
-  /** Of those, the share whose value the bundle's model never learned. */
+  /** Of those, the share whose value is not among the levels the model learned (pooled as other). */
   unseenShare: number;
+  /** The same share on the model's own training rows (rare values pooled there too); null for bundles that do not record it. */
+  trainingShare: number | null;
 }
 
 /** What an external validation found and recorded. */
@@ -79,7 +81,8 @@ function coverage(table: AppointmentTable, features: FeaturePipeline): CategoryC
       valued++;
       if (!seen[col.codes[i]]) unseen++;
     }
-    out.push({ feature: f.name, column: f.column, valued, unseenShare: valued === 0 ? 0 : unseen / valued });
+    const trainingShare = features.categories[f.name].otherShare ?? null;
+    out.push({ feature: f.name, column: f.column, valued, unseenShare: valued === 0 ? 0 : unseen / valued, trainingShare });
   }
   return out;
 }

@@ -9,6 +9,8 @@ import type { CategoryColumn, CategoryFeature } from './spec.ts';
 export interface CategoryMap {
   column: CategoryColumn;
   levels: string[];
+  /** Share of the fitting rows with a value that were pooled as other (rare values); compared with new data to spot shift. */
+  otherShare?: number;
 }
 
 /** Learn a feature's levels from the rows where `use` is 1. */
@@ -21,7 +23,10 @@ export function learnCategoryMap(feature: CategoryFeature, column: TextColumn, u
     .filter((l) => l.count > 0 && l.count >= feature.minCount)
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
     .slice(0, feature.maxLevels);
-  return { column: feature.column, levels: kept.map((l) => l.label) };
+  let valued = 0;
+  for (let c = 0; c < counts.length; c++) valued += counts[c];
+  const keptCount = kept.reduce((s, l) => s + l.count, 0);
+  return { column: feature.column, levels: kept.map((l) => l.label), otherShare: valued === 0 ? 0 : (valued - keptCount) / valued };
 }
 
 /** For each label code of a loaded column, its feature code under the map (unknown labels -> other). */

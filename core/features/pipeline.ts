@@ -113,6 +113,9 @@ export function parsePipeline(value: unknown): FeaturePipeline {
       throw new Error(`feature pipeline: categories["${f.name}"] must be { column: "${f.column}", levels: [non-empty strings] }`);
     }
     if (new Set(map.levels).size !== map.levels.length) throw new Error(`feature pipeline: categories["${f.name}"] lists a level twice`);
+    if (map.otherShare !== undefined && !(typeof map.otherShare === 'number' && map.otherShare >= 0 && map.otherShare <= 1)) {
+      throw new Error(`feature pipeline: categories["${f.name}"].otherShare must be a number from 0 to 1`);
+    }
   }
   const columns = pipelineColumns(spec, categories);
   if (JSON.stringify(p.columns) !== JSON.stringify(columns)) {

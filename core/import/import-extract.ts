@@ -36,13 +36,13 @@ const threads = async () => { const fs = await import('node:fs'); const out: str
 const trace = (what: string) => { if (process.env.ATTEND_TRACE) { const c = process.cpuUsage(); void threads().then((t) => console.error(`${what} wall ${((performance.now() - T0) / 1000).toFixed(2)} cpu ${((c.user + c.system) / 1e6).toFixed(2)} ${t}`)); } }; // TRACE
 const PROGRESS_ROWS = 50_000;
 /** Bytes per read in the import worker. */
-const READ_CHUNK_BYTES = 128 * 1024;
+const READ_CHUNK_BYTES = Number(process.env.X_CHUNK ?? 128 * 1024);
 /** Batches the worker may post before the main thread has taken them (each about 1024 rows, 150 kB packed). */
 const BATCHES_AHEAD = 16;
 
 const UPSERT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'appointment_id');
 /** Appointment rows per statement: one packed BLOB each, so no bound-variable limit applies. */
-const APPOINTMENT_BATCH_ROWS = 1024;
+const APPOINTMENT_BATCH_ROWS = Number(process.env.X_BATCH ?? 1024);
 
 /** Distinct column-fit patterns given SQL of their own; beyond, batches take the general SQL. */
 const MAX_FITTED_STATEMENTS = 32;

@@ -48,7 +48,7 @@ describe('validateBundle', () => {
       const col = table.text[f.column]!;
       const levels = new Set(b.pipeline.features.categories[f.name].levels);
       const valued = [...col.codes].filter((c) => c >= 0);
-      return [{ feature: f.name, column: f.column, valued: valued.length, unseenShare: valued.filter((c) => !levels.has(col.labels[c])).length / valued.length }];
+      return [{ feature: f.name, column: f.column, valued: valued.length, unseenShare: valued.filter((c) => !levels.has(col.labels[c])).length / valued.length, trainingShare: b.pipeline.features.categories[f.name].otherShare as number }];
     });
     expect(r.coverage).toEqual(expected);
     expect(r.coverage.find((c) => c.feature === 'medium')?.unseenShare).toBe(0);

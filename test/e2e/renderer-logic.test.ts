@@ -187,14 +187,16 @@ describe('bundle paths and coverage', () => {
 
   it('warns about categories with many local values outside the learned levels, worst first', () => {
     const warnings = unseenWarnings([
-      { feature: 'specialty', column: 'treatment_function', valued: 1000, unseenShare: 0.2 },
-      { feature: 'medium', column: 'consultation_medium', valued: 1000, unseenShare: 0.01 },
-      { feature: 'priority', column: 'priority_type', valued: 500, unseenShare: 0.5 },
-      { feature: 'source', column: 'referral_source', valued: 0, unseenShare: 0 },
+      { feature: 'specialty', column: 'treatment_function', valued: 1000, unseenShare: 0.2, trainingShare: 0.1 },
+      { feature: 'medium', column: 'consultation_medium', valued: 1000, unseenShare: 0.01, trainingShare: 0 },
+      { feature: 'priority', column: 'priority_type', valued: 500, unseenShare: 0.5, trainingShare: null },
+      { feature: 'source', column: 'referral_source', valued: 0, unseenShare: 0, trainingShare: 0 },
+      // Rare clinics were pooled in training too: 46% against 44% is no shift.
+      { feature: 'clinic', column: 'clinic_code', valued: 900, unseenShare: 0.46, trainingShare: 0.44 },
     ]);
     expect(warnings).toEqual([
       { feature: 'priority', text: 'priority (column priority_type): 50.0% of 500 local values are not among the levels the model learned.' },
-      { feature: 'specialty', text: 'specialty (column treatment_function): 20.0% of 1,000 local values are not among the levels the model learned.' },
+      { feature: 'specialty', text: 'specialty (column treatment_function): 20.0% of 1,000 local values are not among the levels the model learned, against 10.0% in its training data.' },
     ]);
   });
 });

@@ -53,8 +53,9 @@ describe('feature encoding', () => {
 
   it('learns category levels from training rows before the cut, most frequent first', async () => {
     const p = await fitPipeline(ws, 'e', SPEC, { before: '2024-06-01' });
-    expect(p.categories.clinic).toEqual({ column: 'clinic_code', levels: ['C2', 'C1'] });
-    expect(p.categories.medium).toEqual({ column: 'medium', levels: ['face_to_face', 'telephone', 'other', 'video'] });
+    // C3 and C4 (3 of the 8 fitting rows with a clinic) are pooled as other.
+    expect(p.categories.clinic).toEqual({ column: 'clinic_code', levels: ['C2', 'C1'], otherShare: 0.375 });
+    expect(p.categories.medium).toEqual({ column: 'medium', levels: ['face_to_face', 'telephone', 'other', 'video'], otherShare: 0 });
     expect(p.fittedOn).toEqual({ dataset: 'e', before: '2024-06-01', rows: 9 });
     expect(p.columns).toEqual([
       'lead_days', 'weekday', 'hour', 'month', 'follow_up', 'remote', 'clinic',

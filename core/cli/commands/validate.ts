@@ -28,7 +28,8 @@ export const validateCommand: OperationCommand = {
   },
   format: (r: BundleValidation) => {
     const e = r.external;
-    const shifted = r.coverage.filter((c) => c.unseenShare >= 0.05);
+    // Values pooled as other are only a warning sign when clearly more common than in training.
+    const shifted = r.coverage.filter((c) => c.unseenShare >= 0.05 && c.unseenShare > (c.trainingShare ?? 0) + 0.05);
     return [
       `bundle ${r.bundle.name} ${r.bundle.version}: every file matches its SHA-256; ${r.bundle.signed ? `signature verified, key ${r.bundle.keyFingerprint}` : 'not signed'}`,
       `imported as run ${r.runId} on dataset ${r.dataset}`,
@@ -36,7 +37,10 @@ export const validateCommand: OperationCommand = {
       `  calibration slope ${ci(e.calibrationSlope, e.calibrationSlopeCi)}, intercept ${ci(e.calibrationIntercept, e.calibrationInterceptCi)}, observed minus predicted ${(100 * e.calibrationInTheLarge).toFixed(2)} points`,
       `latest local days from ${r.testSlice.from}: ${line(r.testSlice.metrics)}`,
       ...(r.recalibrated ? [`recalibrated locally (${r.recalibrated.method}) as run ${r.recalibrated.runId}: ${line(r.recalibrated.testSlice)}`] : []),
-      ...shifted.map((c) => `  note: ${(100 * c.unseenShare).toFixed(1)}% of local ${c.column} values were never seen by the model (pooled as other)`),
+      ...shifted.map(
+        (c) =>
+          `  note: ${(100 * c.unseenShare).toFixed(1)}% of local ${c.column} values are not among the model's learned levels (pooled as other)${c.trainingShare === null ? '' : `, against ${(100 * c.trainingShare).toFixed(1)}% in its training data`}`,
+      ),
       'leaderboard:',
       ...r.leaderboard.map((l) => `  ${l.rank}. ${l.notClearlyWorse ? '*' : ' '} ${l.kind.padEnd(8)} ${auc(l.metrics)}  ${l.name}`),
     ].join('\n');
