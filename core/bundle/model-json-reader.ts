@@ -4,6 +4,7 @@
  * anything the predictor could misread and naming the field concerned.
  */
 import type { TreeEnsemble } from '../engine/ensemble.ts';
+import { allocateEnsembleArrays } from '../engine/tree-reader.ts';
 
 // XGBoost marks "no parent" and a pruned-away node's split index with INT32_MAX.
 const INT32_MAX = 2147483647;
@@ -222,18 +223,7 @@ export function readModelJson(json: unknown): ModelJsonContents {
     numFeature,
     numTrees,
     baseMargin,
-    treeOffsets: new Int32Array(numTrees + 1),
-    splitFeature: new Int32Array(total),
-    threshold: new Float32Array(total),
-    defaultLeft: new Uint8Array(total),
-    left: new Int32Array(total),
-    right: new Int32Array(total),
-    parent: new Int32Array(total),
-    leafValue: new Float32Array(total),
-    cover: new Float32Array(total),
-    gain: new Float32Array(total),
-    baseWeight: new Float32Array(total),
-    deleted: new Uint8Array(total),
+    ...allocateEnsembleArrays(total, numTrees),
   };
   let g = 0;
   read.forEach((nodes, t) => {

@@ -7,7 +7,8 @@ import { ByteReader, NODE_BYTES, NODE_STAT_BYTES, scanModel, type ModelLayout } 
 
 const DELETED = 0xffffffff;
 
-function allocate(total: number, numTrees: number): Omit<TreeEnsemble, 'kind' | 'objective' | 'numFeature' | 'numTrees' | 'baseMargin'> {
+/** Zeroed node arrays for an ensemble of numTrees trees with total nodes. */
+export function allocateEnsembleArrays(total: number, numTrees: number): Omit<TreeEnsemble, 'kind' | 'objective' | 'numFeature' | 'numTrees' | 'baseMargin'> {
   return {
     treeOffsets: new Int32Array(numTrees + 1),
     splitFeature: new Int32Array(total),
@@ -32,7 +33,7 @@ function readTrees(r: ByteReader, layout: ModelLayout): TreeEnsemble {
     numFeature: layout.numFeature,
     numTrees: layout.trees.length,
     baseMargin: layout.baseScoreStored,
-    ...allocate(total, layout.trees.length),
+    ...allocateEnsembleArrays(total, layout.trees.length),
   };
   const v = r.view;
   let g = 0;

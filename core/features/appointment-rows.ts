@@ -9,6 +9,7 @@ import { OUTCOMES } from '../profile/groups.ts';
 import { NO_DAY, type AppointmentTable, type TextColumn } from './appointment-table.ts';
 import type { CategoryColumn } from './spec.ts';
 import { daysFromCivil, MINUTES_PER_DAY } from './time-codes.ts';
+import { Interner, sortedCodes } from './label-codes.ts';
 
 const WIDTH = APPOINTMENT_COLUMNS.length;
 const at = (name: (typeof APPOINTMENT_COLUMNS)[number]): number => APPOINTMENT_COLUMNS.indexOf(name);
@@ -63,33 +64,6 @@ function integerOf(value: string, min: number, max: number): number | null {
   if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) return null;
   const n = Number(value);
   return n >= min && n < max ? Math.trunc(n) : null;
-}
-
-/** Numbers text values in order of first appearance. */
-class Interner {
-  private readonly map = new Map<string, number>();
-  readonly labels: string[] = [];
-  code(s: string): number {
-    let c = this.map.get(s);
-    if (c === undefined) {
-      c = this.labels.length;
-      this.map.set(s, c);
-      this.labels.push(s);
-    }
-    return c;
-  }
-}
-
-/** Recode so only labels still in use remain, trimmed (when asked), distinct and sorted; '' after trimming becomes -1. */
-function sortedCodes(codes: Int32Array, raw: readonly string[], trim: boolean): string[] {
-  const used = new Uint8Array(raw.length);
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) used[codes[i]] = 1;
-  const cleaned = raw.map((l) => (trim ? l.trim() : l));
-  const labels = [...new Set(cleaned.filter((l, k) => used[k] === 1 && l !== ''))].sort();
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const remap = Int32Array.from(cleaned, (l) => index.get(l) ?? -1);
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
-  return labels;
 }
 
 /**

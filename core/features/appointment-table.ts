@@ -2,6 +2,7 @@ import type { Db } from '../workspace/index.ts';
 import { OUTCOMES } from '../profile/groups.ts';
 import { IN_ROWID_RANGE, rowidRange } from '../profile/rowid-range.ts';
 import type { CategoryColumn } from './spec.ts';
+import { Interner, sortedCodes } from './label-codes.ts';
 
 /** Epoch day marking an unknown date in Int32 day columns. */
 export const NO_DAY = -2147483648;
@@ -81,33 +82,6 @@ function parseNumbers(csv: string, out: Int32Array, at: number): number {
     }
   }
   return k - at;
-}
-
-class Interner {
-  private readonly map = new Map<string, number>();
-  readonly labels: string[] = [];
-  code(s: string): number {
-    let c = this.map.get(s);
-    if (c === undefined) {
-      c = this.labels.length;
-      this.map.set(s, c);
-      this.labels.push(s);
-    }
-    return c;
-  }
-}
-
-/**
- * Recode so labels are trimmed, distinct and sorted (a numbering free of storage
- * order); raw labels that trim to nothing become -1.
- */
-function sortCodes(codes: Int32Array, rawLabels: string[], trim: boolean): string[] {
-  const trimmed = trim ? rawLabels.map((l) => l.trim()) : rawLabels;
-  const labels = [...new Set(trimmed.filter((l) => l !== ''))].sort();
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const remap = Int32Array.from(trimmed, (l) => index.get(l) ?? -1);
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
-  return labels;
 }
 
 /** Read one dataset's appointments into typed columns, with the given text columns, `chunkRowids` rowids per query. */
@@ -191,11 +165,11 @@ export async function loadAppointmentTable(
     outcome[i] = numbers[b + 4];
   }
   const patientCodes = patient.slice(0, n);
-  const patientKeys = sortCodes(patientCodes, patients.labels, false);
+  const patientKeys = sortedCodes(patientCodes, patients.labels, false);
   const text: Partial<Record<CategoryColumn, TextColumn>> = {};
   columns.forEach((c, k) => {
     const codes = textCodes[k].slice(0, n);
-    text[c] = { codes, labels: sortCodes(codes, texts[k].labels, true) };
+    text[c] = { codes, labels: sortedCodes(codes, texts[k].labels, true) };
   });
   return { length: n, ids, patient: patientCodes, patientKeys, minute, bookedDay, age, imd, outcome, text };
 }

@@ -31,18 +31,15 @@ export interface ImportOptions {
 /** Default share of rejected rows above which the whole file is refused. */
 export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
 const PROGRESS_MS = 500;
-const T0 = performance.now();
-const threads = async () => { const fs = await import('node:fs'); const out: string[] = []; for (const t of fs.readdirSync('/proc/self/task')) { try { const st = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); const cpu = (Number(f[11]) + Number(f[12])) / 100; if (cpu > 0.05) out.push(`${t}=${cpu.toFixed(2)}`); } catch { /* gone */ } } return out.join(' '); }; // TRACE
-const trace = (what: string) => { if (process.env.ATTEND_TRACE) { const c = process.cpuUsage(); void threads().then((t) => console.error(`${what} wall ${((performance.now() - T0) / 1000).toFixed(2)} cpu ${((c.user + c.system) / 1e6).toFixed(2)} ${t}`)); } }; // TRACE
 const PROGRESS_ROWS = 50_000;
 /** Bytes per read in the import worker. */
-const READ_CHUNK_BYTES = Number(process.env.X_CHUNK ?? 128 * 1024);
+const READ_CHUNK_BYTES = 128 * 1024;
 /** Batches the worker may post before the main thread has taken them (each about 1024 rows, 150 kB packed). */
 const BATCHES_AHEAD = 16;
 
 const UPSERT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'appointment_id');
 /** Appointment rows per statement: one packed BLOB each, so no bound-variable limit applies. */
-const APPOINTMENT_BATCH_ROWS = Number(process.env.X_BATCH ?? 1024);
+const APPOINTMENT_BATCH_ROWS = 1024;
 
 /** Distinct column-fit patterns given SQL of their own; beyond, batches take the general SQL. */
 const MAX_FITTED_STATEMENTS = 32;
@@ -120,7 +117,7 @@ async function importOnce(
 
   const db = ws.db;
   const datasetName = options.dataset ?? basename(file, extname(file));
-  const endBulkSession = process.env.X_NOBULK ? async () => undefined : await beginBulkSession(db);
+  const endBulkSession = await beginBulkSession(db);
   let stopWatching = async (): Promise<void> => undefined;
   try {
     return await withTransaction(db, async () => {
@@ -128,7 +125,7 @@ async function importOnce(
       const datasetId = await datasetIdFor(db, datasetName, now);
       const before = await appointmentExtent(db, datasetId);
       await preparePatientList(db, datasetId, before);
-      if (!process.env.X_NOTRIG) stopWatching = await watchMovedPatients(db);
+      stopWatching = await watchMovedPatients(db);
       const importId = (
         await db.run(
           `INSERT INTO imports (dataset_id, file_name, file_sha256, file_bytes, encoding, delimiter, mapping_json,
@@ -138,7 +135,6 @@ async function importOnce(
         )
       ).lastID;
 
-      trace('start'); // TRACE
       const rebuild = await suspendIndexes(db, head.totalBytes);
       const sqlFor = fittedSql(appointmentSql(datasetId, importId));
       const appointments = await BatchWriter.openShaped(
@@ -174,7 +170,7 @@ async function importOnce(
         const intake = new BatchIntake(
           issues,
           resolved.mapping.appointmentId ?? null,
-          (params, afterEarlier, fits) => appointments.write(params, afterEarlier, process.env.X_NOFITS ? undefined : sqlFor(fits)),
+          (params, afterEarlier, fits) => appointments.write(params, afterEarlier, sqlFor(fits)),
           APPOINTMENT_COLUMNS.indexOf('patient_key'),
         );
         let rowsRead = 0;
@@ -211,14 +207,12 @@ async function importOnce(
             },
           },
         );
-        trace('streamed'); // TRACE
         rowsRead = streamed.rowsRead;
         const rowsRejected = streamed.rowsRejected;
 
         await appointments.finish(true);
         await issueRows.finish(true);
         ok = true;
-        trace('finished writers'); // TRACE
         if (signal?.aborted) throw new Error('import cancelled');
         if (rowsRead === 0) throw new Error(`${file} has a header line but no data rows`);
         if (rowsRejected > maxShare * rowsRead) {
@@ -231,18 +225,14 @@ async function importOnce(
         options.onProgress?.({ bytesRead: streamed.bytes, totalBytes: head.totalBytes, rowsRead });
 
         for (const sql of rebuild) await db.exec(sql);
-        trace('indexes'); // TRACE
         const rowsImported = rowsRead - rowsRejected - intake.superseded;
         const after = await appointmentExtent(db, datasetId);
         const rowsUpdated = rowsImported - (after.rows - before.rows);
         await addPatients(db, datasetId, intake.patientKeys());
-        trace("patients"); // TRACE
         await settleMovedPatients(db, datasetId, after);
-        trace('extent+settle'); // TRACE
         const scan = await scanImportedDataset(db, datasetId, importId, after, before.rows === 0);
         const listed = await db.get<{ n: number }>('SELECT count(*) AS n FROM dataset_patients WHERE dataset_id = ?', [datasetId]);
         await storeFigures(db, datasetId, after, { ...scan.dataset, patients: listed?.n ?? 0 });
-        trace('summary'); // TRACE
         const { dna, attended, first, last } = scan.imported;
         await db.run(
           `UPDATE imports SET file_sha256 = ?, file_bytes = ?, rows_read = ?, rows_imported = ?, rows_updated = ?,
@@ -276,7 +266,6 @@ async function importOnce(
       }
     });
   } finally {
-    trace('committed'); // TRACE
     await stopWatching();
     await endBulkSession();
   }
