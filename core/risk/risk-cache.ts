@@ -10,7 +10,7 @@ export function cachedRiskList(ws: Workspace, runId: string, opts: RiskOptions):
   const key = JSON.stringify([runId, opts.from ?? null, opts.to ?? null, opts.asOf ?? null, opts.bands ?? null]);
   const hit = cache.get(ws);
   if (hit && hit.key === key) return hit.list;
-  const list = riskList(ws, runId, opts);
+  const list = riskList(ws, runId, { ...opts, reasons: 'lazy' });
   cache.set(ws, { key, list });
   list.catch(() => {
     if (cache.get(ws)?.list === list) cache.delete(ws);

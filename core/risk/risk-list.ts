@@ -52,6 +52,11 @@ export interface RiskList {
 
 /** Options of a risk list; dates are ISO yyyy-mm-dd, both ends included. */
 export interface RiskOptions {
+  /**
+   * Compute every row's reasons now (default), or leave them for `fillReasons`:
+   * TreeSHAP is most of the cost, and a screen shows a few hundred rows at a time.
+   */
+  reasons?: 'all' | 'lazy';
   from?: string;
   to?: string;
   /** Scoring time: history counts only outcomes known before it. Default: each appointment's own time. */
@@ -92,8 +97,6 @@ export async function riskList(ws: Workspace, runId: string, opts: RiskOptions =
   const ensemble = await getRunEnsemble(ws.db, runId);
   const raw = picked.length ? predictProbability(ensemble, x, picked.length, cols) : new Float32Array(0);
   const probabilities = run.calibration ? applyCalibrationToAll(parseCalibration(run.calibration), raw) : Float64Array.from(raw);
-  const shap = picked.length ? shapValues(ensemble, x, picked.length, cols).values : new Float64Array(0);
-
   const { id: datasetId } = await findDataset(ws.db, run.dataset);
   const details = new Map(
     (
@@ -104,24 +107,40 @@ export async function riskList(ws: Workspace, runId: string, opts: RiskOptions =
     ).map((d) => [d.appointment_id, d]),
   );
 
+  const rowIndex = new Map<RiskRow, number>();
   const rows: RiskRow[] = picked.map((r, i) => {
     const id = m.appointmentIds[r];
     const d = details.get(id);
     const p = probabilities[i];
-    const reasons = topReasons(shap.subarray(i * cols, (i + 1) * cols), x.subarray(i * cols, (i + 1) * cols), m.columns, cols)
-      .filter((reason) => !NOT_A_REASON.has(reason.feature))
-      .slice(0, 3)
-      .map((reason) => reasonInWords(reason, pipeline));
-    return {
+    const row: RiskRow = {
       appointmentId: id,
       appointmentAt: d?.appointment_at ?? isoDateOfEpochDay(m.appointmentDay[r]),
       clinicCode: d?.clinic_code ?? null,
       specialty: d?.specialty ?? null,
       probability: p,
       band: p >= bands.high ? 'high' : p >= bands.medium ? 'medium' : 'low',
-      reasons,
+      reasons: [],
     };
+    rowIndex.set(row, i);
+    return row;
   });
+  // Matrix order, kept apart from the list's own (sorted) order.
+  const byIndex = rows.slice();
+  const explained = new Uint8Array(rows.length);
+  const explain = (wanted: readonly RiskRow[]) => {
+    const todo = wanted.map((row) => rowIndex.get(row)).filter((i): i is number => i !== undefined && explained[i] === 0);
+    if (todo.length === 0) return;
+    const sub = new Float32Array(todo.length * cols);
+    todo.forEach((i, k) => sub.set(x.subarray(i * cols, (i + 1) * cols), k * cols));
+    const shap = shapValues(ensemble, sub, todo.length, cols).values;
+    todo.forEach((i, k) => {
+      byIndex[i].reasons = topReasons(shap.subarray(k * cols, (k + 1) * cols), sub.subarray(k * cols, (k + 1) * cols), m.columns, cols)
+        .filter((reason) => !NOT_A_REASON.has(reason.feature))
+        .slice(0, 3)
+        .map((reason) => reasonInWords(reason, pipeline));
+      explained[i] = 1;
+    });
+  };
   rows.sort((a, b) => b.probability - a.probability || (a.appointmentId < b.appointmentId ? -1 : 1));
 
   const sessions = new Map<string, SessionRow>();
@@ -134,8 +153,9 @@ export async function riskList(ws: Workspace, runId: string, opts: RiskOptions =
     s.expectedDnas += row.probability;
     sessions.set(key, s);
   }
+  if (opts.reasons !== 'lazy') explain(rows);
   const sessionRows = [...sessions.values()].sort((a, b) => b.expectedDnas - a.expectedDnas || (a.date < b.date ? -1 : 1));
-  return {
+  const list: RiskList = {
     runId,
     dataset: run.dataset,
     from: opts.from ?? null,
@@ -147,4 +167,14 @@ export async function riskList(ws: Workspace, runId: string, opts: RiskOptions =
     sessions: sessionRows,
     expectedDnas: rows.reduce((s, r) => s + r.probability, 0),
   };
+  explainers.set(list, explain);
+  return list;
+}
+
+// Kept beside the list, not in it: lists travel as JSON to the screens.
+const explainers = new WeakMap<RiskList, (rows: readonly RiskRow[]) => void>();
+
+/** Make sure these rows of a list (made with reasons: 'lazy') have their reasons; computes only those still missing. */
+export function fillReasons(list: RiskList, rows: readonly RiskRow[]): void {
+  explainers.get(list)?.(rows);
 }

@@ -1,4 +1,4 @@
-import type { RiskList, RiskRow, SessionRow } from './risk-list.ts';
+import { fillReasons, type RiskList, type RiskRow, type SessionRow } from './risk-list.ts';
 
 /** Columns a risk list can be sorted by. */
 export const RISK_SORT_KEYS = ['probability', 'time', 'clinic', 'specialty'] as const;
@@ -45,13 +45,15 @@ function compare(key: RiskSortKey): (a: RiskRow, b: RiskRow) => number {
 }
 
 /**
- * Filter, sort and page a computed risk list. A million-row list stays on the
+ * Filter, sort and page a computed risk list, explaining only the rows returned. A million-row list stays on the
  * core's side; the screen asks for the window it shows.
  */
 export function riskView(list: RiskList, opts: RiskViewOptions = {}): RiskView {
   const { rows, sessions, expectedDnas } = filteredRows(list, opts);
   const offset = Math.max(0, opts.offset ?? 0);
   const page = opts.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + opts.limit);
+  // Reasons (TreeSHAP) are worked out for the rows shown, once each.
+  fillReasons(list, page);
   const { rows: _all, sessions: _s, expectedDnas: _e, ...rest } = list;
   return { ...rest, rows: page, total: rows.length, offset, clinics: clinicsOf(list), sessions, expectedDnas };
 }

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoExtract } from '../../core/demo/index.ts';
 import { importExtract } from '../../core/import/index.ts';
-import { riskList, writeRiskCsv } from '../../core/risk/index.ts';
+import { riskList, riskView, writeRiskCsv } from '../../core/risk/index.ts';
 import { trainRun } from '../../core/train/index.ts';
 import { openWorkspace, type Workspace } from '../../core/workspace/index.ts';
 
@@ -23,6 +23,18 @@ beforeAll(async () => {
 afterAll(async () => ws.close());
 
 describe('riskList', () => {
+  it('with lazy reasons explains only the rows a page shows, with the same reasons as a full list', async () => {
+    const full = await riskList(ws, runId);
+    const lazy = await riskList(ws, runId, { reasons: 'lazy' });
+    expect(lazy.rows.map((r) => [r.appointmentId, r.probability])).toEqual(full.rows.map((r) => [r.appointmentId, r.probability]));
+    expect(lazy.rows.every((r) => r.reasons.length === 0)).toBe(true);
+    const page = riskView(lazy, { offset: 10, limit: 5 });
+    expect(page.rows.map((r) => r.reasons)).toEqual(full.rows.slice(10, 15).map((r) => r.reasons));
+    expect(page.rows.some((r) => r.reasons.length > 0)).toBe(true);
+    // Rows outside the page are still unexplained.
+    expect(lazy.rows.slice(15).every((r) => r.reasons.length === 0)).toBe(true);
+  });
+
   it('scores every upcoming appointment, highest risk first, with bands, reasons and session sums', async () => {
     const list = await riskList(ws, runId);
     const upcoming = await ws.db.get<{ n: number }>("SELECT count(*) AS n FROM appointments WHERE outcome = 'upcoming'");
