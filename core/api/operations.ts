@@ -100,6 +100,8 @@ export const operations = {
       compareConfigs(await ctx.workspace(), input.dataset, input.grid ?? {}, {
         signal: ctx.signal,
         onProgress: (done, total) => ctx.progress({ stage: 'training', done, total }),
+        // One event stream per configuration, named in the message, so a screen can show each run's trees.
+        onRunProgress: (name, stage, done, total) => ctx.progress({ stage: `run:${stage}`, done, total, message: name }),
       }),
   }),
   'runs.compare': defineOperation({

@@ -72,7 +72,14 @@ export async function compareConfigs(
   ws: Parameters<typeof trainRun>[0],
   dataset: string,
   grid: CompareGrid = {},
-  opts: { concurrency?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    concurrency?: number;
+    signal?: AbortSignal;
+    /** Configurations finished of all. */
+    onProgress?: (done: number, total: number) => void;
+    /** Each configuration's own progress (trees), by its name. */
+    onRunProgress?: (name: string, stage: string, done: number, total: number) => void;
+  } = {},
 ): Promise<Comparison> {
   const started = performance.now();
   const configs = expandGrid(grid);
@@ -84,7 +91,10 @@ export async function compareConfigs(
     while (next < configs.length) {
       const i = next++;
       if (opts.signal?.aborted) throw new Error('comparison cancelled');
-      results[i] = await trainRun(ws, dataset, { ...configs[i].config, note: configs[i].config.note ?? `compare: ${configs[i].name}` }, { signal: opts.signal });
+      results[i] = await trainRun(ws, dataset, { ...configs[i].config, note: configs[i].config.note ?? `compare: ${configs[i].name}` }, {
+        signal: opts.signal,
+        onProgress: (stage, d, t) => opts.onRunProgress?.(configs[i].name, stage, d, t),
+      });
       opts.onProgress?.(++done, configs.length);
     }
   };

@@ -59,7 +59,19 @@ describe('compareConfigs', () => {
 
 describe('journal', () => {
   it('compares runs side by side, keeps notes, and archives without deleting', async () => {
-    const c = await compareConfigs(ws, 'demo', { variants: [{ params: { trees: 20, maxDepth: 2 } }, { params: { trees: 20, maxDepth: 3 } }] });
+    const events: { name: string; stage: string; done: number; total: number }[] = [];
+    const c = await compareConfigs(
+      ws,
+      'demo',
+      { variants: [{ name: 'shallow', params: { trees: 20, maxDepth: 2 } }, { name: 'deeper', params: { trees: 20, maxDepth: 3 } }] },
+      { onRunProgress: (name, stage, done, total) => events.push({ name, stage, done, total }) },
+    );
+    // Each configuration reports its own trees, up to all 20.
+    for (const name of ['shallow', 'deeper']) {
+      const trees = events.filter((e) => e.name === name && e.stage === 'training');
+      expect(trees.length).toBeGreaterThan(1);
+      expect(trees.at(-1)).toEqual({ name, stage: 'training', done: 20, total: 20 });
+    }
     const [a, b] = c.leaderboard.filter((r) => r.runId).map((r) => r.runId as string);
     const side = await compareRuns(ws.db, [a, b]);
     expect(side.runs.map((r) => r.id)).toEqual([a, b]);

@@ -7,11 +7,13 @@ import { onProgress } from './client.ts';
  * the first). The feed is followed for as long as the screen is open, so the first
  * events of an operation are not lost while a connection opens.
  */
-export function useProgress(operations: readonly string[], active: boolean): ProgressEvent | null {
+export function useProgress(operations: readonly string[], active: boolean, accept: (e: ProgressEvent) => boolean = () => true): ProgressEvent | null {
   const [event, setEvent] = useState<ProgressEvent | null>(null);
   const activeRef = useRef(active);
   const names = useRef(operations);
   names.current = operations;
+  const accepts = useRef(accept);
+  accepts.current = accept;
   useEffect(() => {
     activeRef.current = active;
     if (active) setEvent(null);
@@ -19,7 +21,7 @@ export function useProgress(operations: readonly string[], active: boolean): Pro
   useEffect(
     () =>
       onProgress((e) => {
-        if (activeRef.current && names.current.includes(e.operation)) setEvent(e);
+        if (activeRef.current && names.current.includes(e.operation) && accepts.current(e)) setEvent(e);
       }),
     [],
   );

@@ -5,6 +5,7 @@ import { storedMetrics } from '../api/run-metrics.ts';
 import type { Comparison, LeaderboardRow, RunSummary, TrainResult } from '../api/types.ts';
 import { useOperation } from '../api/use-operation.ts';
 import { useProgress } from '../api/use-progress.ts';
+import { useRunProgress } from '../api/use-run-progress.ts';
 import { DatasetPicker } from '../components/DatasetPicker.tsx';
 import { Leaderboard } from '../components/Leaderboard.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -64,7 +65,9 @@ export function TrainScreen({ dataset, onDataset, onEvaluate }: Props) {
   const boardHeading = useRef<HTMLHeadingElement>(null);
   useFocusAfter(running !== null, () => (running ? runningBox.current : null));
   useFocusAfter(finished, () => errorBox.current ?? resultBox.current ?? boardHeading.current);
-  const progress = useProgress(running?.kind === 'grid' ? ['train.compare'] : ['train.run'], running !== null);
+  // The overall bar of a comparison counts finished models; each run's trees arrive as run:* events.
+  const progress = useProgress(running?.kind === 'grid' ? ['train.compare'] : ['train.run'], running !== null, (e) => !e.stage.startsWith('run:'));
+  const runProgress = useRunProgress(running?.kind === 'grid');
 
   const runs = useOperation(
     'runs.list',
@@ -267,6 +270,19 @@ export function TrainScreen({ dataset, onDataset, onEvaluate }: Props) {
                     : progress?.stage
               }
             />
+            {running.kind === 'grid' && runProgress.length > 0 && (
+              <ul className="run-progress" aria-label="Progress of each model">
+                {runProgress.map((r) => (
+                  <li key={r.name}>
+                    <span>{r.name}</span>{' '}
+                    <span className="hint">
+                      {r.stage === 'training' && r.total ? `tree ${r.done} of ${r.total}` : r.stage}
+                    </span>
+                    {r.stage === 'training' && r.total > 0 && <progress max={r.total} value={r.done} aria-label={`${r.name}: trees trained`} />}
+                  </li>
+                ))}
+              </ul>
+            )}
             {canCancel() && (
               <button type="button" className="button-secondary" onClick={() => abort.current?.abort()}>
                 Cancel
