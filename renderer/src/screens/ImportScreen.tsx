@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { ImportPreview, ImportReport, ProgressEvent } from '../../../core/api/index.ts';
+import type { ExtractField, ImportReport, MappingFile, ProgressEvent } from '../../../core/api/index.ts';
+import { browserStore, keepMapping } from '../analysis/mapping-memory.ts';
 import { call, isElectron, onProgress, pickFile, uploadFile } from '../api/client.ts';
 import { Figures } from '../components/Figures.tsx';
+import { PreviewCard, type PreviewStart } from '../components/import/PreviewCard.tsx';
+import { startPreview } from '../components/import/preview-start.ts';
 import { Notice } from '../components/Notice.tsx';
-import { ProgressBar } from '../components/ProgressBar.tsx';
 import { useFocusAfter } from '../components/use-focus-after.ts';
 import { datasetNameFromFile, formatCount, formatDate, formatRate } from '../format.ts';
 
@@ -11,11 +13,11 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'uploading'; name: string }
   | { kind: 'previewing'; name: string }
-  | { kind: 'preview'; name: string; preview: ImportPreview }
-  | { kind: 'importing'; name: string; preview: ImportPreview }
+  | { kind: 'preview'; name: string; start: PreviewStart; serial: number }
+  | { kind: 'importing'; name: string; start: PreviewStart; serial: number }
   | { kind: 'done'; report: ImportReport };
 
-/** The Import screen: choose an extract, check the detected columns, import it, read the report. */
+/** The Import screen: choose an extract, check and edit the column mapping, import it, read the report. */
 export function ImportScreen({ onImported }: { onImported(dataset: string): void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +29,8 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
+  // Each file chosen gets a fresh editor, even the same file chosen again.
+  const serial = useRef(0);
   // The control that started a step disappears with it; focus follows to what the step produced.
   useFocusAfter(step.kind, () => (step.kind === 'done' ? reportHeading.current : step.kind === 'preview' && !error ? previewHeading.current : null));
   useFocusAfter(error, () => errorBox.current);
@@ -35,9 +39,9 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
 
   async function preview(path: string, name: string) {
     setStep({ kind: 'previewing', name });
-    const result = await call('import.preview', { file: path });
+    const start = await startPreview(path, browserStore());
     setDataset(datasetNameFromFile(name));
-    setStep({ kind: 'preview', name, preview: result });
+    setStep({ kind: 'preview', name, start, serial: (serial.current += 1) });
   }
 
   async function guard(action: () => Promise<void>) {
@@ -63,11 +67,13 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
       if (path) await preview(path, path.replace(/^.*[\\/]/, ''));
     });
 
-  const runImport = (s: Extract<Step, { kind: 'preview' }>) =>
+  const runImport = (s: Extract<Step, { kind: 'preview' }>, mapping: MappingFile, headers: readonly string[], detected: Partial<Record<ExtractField, string>>) =>
     guard(async () => {
       setProgress(null);
       setStep({ ...s, kind: 'importing' });
-      const report = await call('import.run', { file: s.preview.file, dataset: dataset.trim() || undefined });
+      const report = await call('import.run', { file: s.start.preview.file, dataset: dataset.trim() || undefined, mapping });
+      // A weekly extract of the same layout then opens with this mapping.
+      keepMapping(browserStore(), headers, mapping, detected);
       setStep({ kind: 'done', report });
     });
 
@@ -117,15 +123,16 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
 
       {(step.kind === 'preview' || step.kind === 'importing') && (
         <PreviewCard
+          key={step.serial}
           name={step.name}
           headingRef={previewHeading}
-          preview={step.preview}
+          start={step.start}
           dataset={dataset}
           nameId={nameId}
           onDataset={setDataset}
           importing={step.kind === 'importing'}
           progress={progress}
-          onImport={() => step.kind === 'preview' && void runImport(step)}
+          onImport={(mapping, headers, detected) => step.kind === 'preview' && void runImport(step, mapping, headers, detected)}
         />
       )}
 
@@ -138,108 +145,6 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
         />
       )}
     </>
-  );
-}
-
-interface PreviewProps {
-  name: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  preview: ImportPreview;
-  dataset: string;
-  nameId: string;
-  onDataset(v: string): void;
-  importing: boolean;
-  progress: ProgressEvent | null;
-  onImport(): void;
-}
-
-function PreviewCard({ name, headingRef, preview, dataset, nameId, onDataset, importing, progress, onImport }: PreviewProps) {
-  const mapped = Object.entries(preview.mapping);
-  const blocked = preview.missingRequired.length > 0;
-  return (
-    <section className="card" aria-labelledby="preview-title">
-      <h2 id="preview-title" ref={headingRef} tabIndex={-1} className="focus-target">
-        2. Check the columns
-      </h2>
-      <p>
-        <strong>{name}</strong>: {preview.encoding}, {delimiterName(preview.delimiter)} delimited, {preview.headers.length} columns.
-      </p>
-      {blocked && (
-        <Notice kind="error" title="Required fields not found">
-          No column was recognised for: {preview.missingRequired.join(', ')}. Rename the headers or use a mapping file with the command line import.
-        </Notice>
-      )}
-      <div className="two-col">
-        <div className="table-wrap">
-          <table>
-            <caption>Detected mapping</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Column in the file</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mapped.map(([field, header]) => (
-                <tr key={field}>
-                  <th scope="row">{field}</th>
-                  <td>
-                    <code>{header}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div>
-          {preview.unmappedHeaders.length > 0 && (
-            <Notice kind="info" title="Columns not used">
-              {preview.unmappedHeaders.map((h) => (
-                <code key={h} className="chip">
-                  {h}
-                </code>
-              ))}
-            </Notice>
-          )}
-        </div>
-      </div>
-      <h3 className="spaced">First rows</h3>
-      <div className="table-wrap scroll-x" tabIndex={0} role="region" aria-label="First rows of the file">
-        <table className="compact">
-          <thead>
-            <tr>
-              {preview.headers.map((h, i) => (
-                <th scope="col" key={`${h}-${i}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) => (
-                  <td key={c}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2 className="spaced">3. Import</h2>
-      <div className="field">
-        <label htmlFor={nameId}>Dataset name</label>
-        <p className="hint">Importing into an existing dataset adds new appointments and updates ones already there.</p>
-        <input id={nameId} type="text" value={dataset} maxLength={100} disabled={importing} onChange={(e) => onDataset(e.target.value)} />
-      </div>
-      {importing ? (
-        <ProgressBar label="Importing" event={progress} />
-      ) : (
-        <button type="button" className="button" disabled={blocked} onClick={onImport}>
-          Import {name}
-        </button>
-      )}
-    </section>
   );
 }
 
@@ -318,8 +223,4 @@ function ReportCard({
       </div>
     </section>
   );
-}
-
-function delimiterName(d: string): string {
-  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === '|' ? 'pipe' : d === ';' ? 'semicolon' : `'${d}'`;
 }
