@@ -169,6 +169,31 @@ export function parseTime(raw: string): string | DateProblem | null {
   return typeof clock === 'string' ? clock : clock === NOT_A_DATE ? { problem: 'is not a time (expected hh:mm)' } : clock;
 }
 
+/**
+ * y * 10000 + m * 100 + d of a cell written exactly dd/mm/yyyy (or with - or .;
+ * mm/dd/yyyy for 'mdy') that parseDateTime reads as a real calendar day, else -1
+ * (the cell may still be a date in another form: ask parseDateTime). A number, not
+ * an object, so the date of birth of each row costs no lookup.
+ */
+export function dayNumber(s: string, order: DateOrder = 'dmy'): number {
+  if (s.length !== 10) return -1;
+  const sep = s.charCodeAt(2);
+  if ((sep !== 47 && sep !== 45 && sep !== 46) || s.charCodeAt(5) !== sep) return -1;
+  const a = digitsAt(s, 0, 2);
+  const b = digitsAt(s, 3, 5);
+  const y = digitsAt(s, 6, 10);
+  if (a < 0 || b < 0 || y < 1000) return -1;
+  const [d, m] = order === 'dmy' ? [a, b] : [b, a];
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
+/** ageInYears for days given as y * 10000 + m * 100 + d. */
+export function ageInYearsOfDays(birth: number, at: number): number {
+  const before = at % 10000 < birth % 10000;
+  return Math.floor(at / 10000) - Math.floor(birth / 10000) - (before ? 1 : 0);
+}
+
 /** Whole years from birth to the given day (birthdays on 29 February count from 1 March in other years). */
 export function ageInYears(birth: { y: number; m: number; d: number }, at: { y: number; m: number; d: number }): number {
   const before = at.m < birth.m || (at.m === birth.m && at.d < birth.d);

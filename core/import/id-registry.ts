@@ -1,9 +1,11 @@
 /** Smallest table: slots for this many entries before the first growth. */
 const INITIAL_ENTRIES = 1 << 14;
+/** Largest table made up front, whatever the estimate (it grows past it as needed). */
+const MAX_PRESIZED_ENTRIES = 1 << 22;
 
 /**
  * The appointment ids met so far in a file, each with the row it was last met
- * on. Ids are kept as ranges of the texts that carried them (a batch's ids joined
+ * on and a number the caller keeps with it (its payload). Ids are kept as ranges of the texts that carried them (a batch's ids joined
  * by '\n') and found through an open-addressing table of their 32-bit hashes, so
  * the million ids of a large file cost a few typed arrays instead of a Map entry
  * and a string each; Map lookups on that many fresh strings were most of the
@@ -12,14 +14,30 @@ const INITIAL_ENTRIES = 1 << 14;
 export class IdRegistry {
   private readonly texts: string[] = [];
   /** Per entry: index into texts, start and end of the id in it, and the row. */
-  private text = new Int32Array(INITIAL_ENTRIES);
-  private start = new Int32Array(INITIAL_ENTRIES);
-  private end = new Int32Array(INITIAL_ENTRIES);
-  private row = new Int32Array(INITIAL_ENTRIES);
+  private text: Int32Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  private row: Int32Array;
+  private payload: Float64Array;
   private size = 0;
+  /** After `note` found an id again: the payload it had until then. */
+  earlierPayload = 0;
   /** Pairs (hash, entry + 1); entry 0 marks a free slot. Twice as many slots as entries fit. */
-  private table = new Int32Array(4 * INITIAL_ENTRIES);
-  private mask = 2 * INITIAL_ENTRIES - 1;
+  private table: Int32Array;
+  private mask: number;
+
+  /** A registry sized for about `expected` ids, so that a large file does not rebuild its table again and again. */
+  constructor(expected = 0) {
+    let entries = INITIAL_ENTRIES;
+    while (entries < Math.min(expected, MAX_PRESIZED_ENTRIES)) entries *= 2;
+    this.text = new Int32Array(entries);
+    this.start = new Int32Array(entries);
+    this.end = new Int32Array(entries);
+    this.row = new Int32Array(entries);
+    this.payload = new Float64Array(entries);
+    this.table = new Int32Array(4 * entries);
+    this.mask = 2 * entries - 1;
+  }
 
   /** Keep `text` so the ids in it can be noted; returns its handle for `note`. */
   addText(text: string): number {
@@ -28,10 +46,11 @@ export class IdRegistry {
   }
 
   /**
-   * Note the id in chars [from, to) of text `handle`, met at `row`. Returns the
-   * row it was last met on before (the id is then remembered at `row`), or -1.
+   * Note the id in chars [from, to) of text `handle`, met at `row` with `payload`.
+   * Returns the row it was last met on before, or -1; when met before, its payload
+   * until then is left in `earlierPayload` and the id is remembered at `row`.
    */
-  note(handle: number, from: number, to: number, row: number): number {
+  note(handle: number, from: number, to: number, row: number, payload = 0): number {
     const text = this.texts[handle];
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -40,12 +59,14 @@ export class IdRegistry {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = table[2 * slot + 1] - 1;
       if (entry < 0) {
-        this.add(slot, h, handle, from, to, row);
+        this.add(slot, h, handle, from, to, row, payload);
         return -1;
       }
       if (table[2 * slot] === h && this.sameId(entry, text, from, to)) {
         const earlier = this.row[entry];
         this.row[entry] = row;
+        this.earlierPayload = this.payload[entry];
+        this.payload[entry] = payload;
         return earlier;
       }
     }
@@ -59,21 +80,22 @@ export class IdRegistry {
     return true;
   }
 
-  private add(slot: number, h: number, handle: number, from: number, to: number, row: number): void {
+  private add(slot: number, h: number, handle: number, from: number, to: number, row: number, payload: number): void {
     const entry = this.size++;
     if (entry === this.row.length) this.growEntries();
     this.text[entry] = handle;
     this.start[entry] = from;
     this.end[entry] = to;
     this.row[entry] = row;
+    this.payload[entry] = payload;
     this.table[2 * slot] = h;
     this.table[2 * slot + 1] = entry + 1;
     if (this.size * 2 > this.mask + 1) this.growTable();
   }
 
   private growEntries(): void {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
+    const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(a.length * 2);
       b.set(a);
       return b;
     };
@@ -81,6 +103,7 @@ export class IdRegistry {
     this.start = grow(this.start);
     this.end = grow(this.end);
     this.row = grow(this.row);
+    this.payload = grow(this.payload);
   }
 
   private growTable(): void {

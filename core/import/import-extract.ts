@@ -8,7 +8,7 @@ import { headerOf, headRecords } from './header.ts';
 import { describeIssue, IssueLog } from './issue-log.ts';
 import { assertRequiredMapped, detectMapping, type ResolvedMapping } from './mapping.ts';
 import { NotUtf8Error } from './record-stream.ts';
-import { scanImportedDataset } from './import-summary.ts';
+import { scanImportedDataset, talliedFigures } from './import-summary.ts';
 import { packedSql } from './packed-rows.ts';
 import { addPatients, preparePatientList, settleMovedPatients, watchMovedPatients } from './patient-list.ts';
 import { runProducer } from './run-producer.ts';
@@ -32,6 +32,8 @@ export interface ImportOptions {
 export const DEFAULT_MAX_REJECTED_SHARE = 0.2;
 const PROGRESS_MS = 500;
 const PROGRESS_ROWS = 50_000;
+/** Rough bytes per extract row, to size the import's tables from the file size. */
+const BYTES_PER_ROW = 120;
 /** Bytes per read in the import worker. */
 const READ_CHUNK_BYTES = 128 * 1024;
 /** Batches the worker may post before the main thread has taken them (each about 1024 rows, 150 kB packed). */
@@ -171,7 +173,12 @@ async function importOnce(
           issues,
           resolved.mapping.appointmentId ?? null,
           (params, afterEarlier, fits) => appointments.write(params, afterEarlier, sqlFor(fits)),
-          APPOINTMENT_COLUMNS.indexOf('patient_key'),
+          {
+            patientKey: APPOINTMENT_COLUMNS.indexOf('patient_key'),
+            outcome: APPOINTMENT_COLUMNS.indexOf('outcome'),
+            appointmentAt: APPOINTMENT_COLUMNS.indexOf('appointment_at'),
+          },
+          head.totalBytes / BYTES_PER_ROW,
         );
         let rowsRead = 0;
         let lastProgress = performance.now();
@@ -230,7 +237,9 @@ async function importOnce(
         const rowsUpdated = rowsImported - (after.rows - before.rows);
         await addPatients(db, datasetId, intake.patientKeys());
         await settleMovedPatients(db, datasetId, after);
-        const scan = await scanImportedDataset(db, datasetId, importId, after, before.rows === 0);
+        // A dataset this import starts holds only rows the intake tallied on their way in.
+        const tallied = before.rows === 0 ? intake.tally.figures() : null;
+        const scan = tallied ? talliedFigures(tallied, after) : await scanImportedDataset(db, datasetId, importId, after, before.rows === 0);
         const listed = await db.get<{ n: number }>('SELECT count(*) AS n FROM dataset_patients WHERE dataset_id = ?', [datasetId]);
         await storeFigures(db, datasetId, after, { ...scan.dataset, patients: listed?.n ?? 0 });
         const { dna, attended, first, last } = scan.imported;

@@ -1,7 +1,8 @@
 import { WELL_FORMED_DATE, type AppointmentExtent, type DatasetFigures, type Db } from '../workspace/index.ts';
+import { STORED_OUTCOMES, type TalliedRows } from './row-tally.ts';
 
-/** The outcomes the appointments table allows (its CHECK constraint, which the bulk import leaves to this scan). */
-const OUTCOMES = ['attended', 'dna', 'patient_cancelled', 'hospital_cancelled', 'upcoming', 'unknown'];
+/** The outcomes the appointments table allows (its CHECK constraint, which the bulk import leaves to this scan or the tally). */
+const OUTCOMES: readonly string[] = STORED_OUTCOMES;
 const OUTCOME_LIST = OUTCOMES.map((o) => `'${o}'`).join(', ');
 
 /** What one import's own rows add up to, for its report. */
@@ -78,4 +79,12 @@ async function failOnBadOutcome(db: Db, datasetId: number, importId: number): Pr
     [datasetId, importId],
   );
   throw new Error(`appointment ${bad?.id}: column outcome holds '${bad?.outcome}', which is not one of ${OUTCOMES.join(', ')}`);
+}
+
+/** The figures scanImportedDataset gives, from the intake's tally of a dataset the import started. */
+export function talliedFigures(t: TalliedRows, extent: AppointmentExtent): { dataset: Omit<DatasetFigures, 'patients'>; imported: ImportFigures } {
+  return {
+    dataset: { rows: extent.rows, dna: t.dna, withOutcome: t.withOutcome, firstDay: t.first?.slice(0, 10) ?? null, lastDay: t.last?.slice(0, 10) ?? null },
+    imported: { dna: t.dna, attended: t.attended, first: t.first, last: t.last },
+  };
 }

@@ -4,6 +4,8 @@ import { packBatch } from './packed-rows.ts';
 /** Int32 words per slot: the key's 128 bits, then 1 when the slot is taken. */
 const SLOT = 5;
 const INITIAL_SLOTS = 1 << 15;
+/** Largest table made up front, whatever the estimate (it grows past it as needed). */
+const MAX_PRESIZED_KEYS = 1 << 21;
 /** Characters of a key as keyedHash writes it (PSEUDONYM_HEX_LENGTH): 128 bits in hex. */
 const HEX_KEY = 32;
 
@@ -31,13 +33,22 @@ export interface PackedKeys {
  * primary key ignores keys it already has.
  */
 export class PatientKeys {
-  private table = new Int32Array(SLOT * INITIAL_SLOTS);
-  private mask = INITIAL_SLOTS - 1;
+  private table: Int32Array;
+  private mask: number;
   private size = 0;
   /** The words of each key met, in the order met. */
-  private keys = new Int32Array(4 * INITIAL_SLOTS);
+  private keys: Int32Array;
   private readonly others = new Set<string>();
   private readonly words = new Int32Array(4);
+
+  /** Keys for about `expected` patients, so that a large file does not rebuild the table again and again. */
+  constructor(expected = 0) {
+    let slots = INITIAL_SLOTS;
+    while (slots < 2 * Math.min(expected, MAX_PRESIZED_KEYS)) slots *= 2;
+    this.table = new Int32Array(SLOT * slots);
+    this.mask = slots - 1;
+    this.keys = new Int32Array(2 * slots);
+  }
 
   /** Note the keys of a packed batch's column at byte `offset`, `width` bytes wide, in each of `rows` rows of `stride` bytes. */
   note(blob: Uint8Array, stride: number, offset: number, width: number, rows: number): void {

@@ -2,7 +2,7 @@ import { nhsNumberProblem } from '../nhs/nhs-number.ts';
 import type { SqlValue } from '../workspace/index.ts';
 import { cached, cachedByNumber, dateCellKey, digitsKey } from './cached.ts';
 import { readEthnicCategory, readFirstAttendance, readImdDecile, readMedium, readPriority, readSex } from './codes.ts';
-import { ageInYears, parseDateTime, parseTime, type DateOrder, type ParsedDate } from './dates.ts';
+import { ageInYearsOfDays, dayNumber, parseDateTime, parseTime, type DateOrder, type ParsedDate } from './dates.ts';
 import type { IssueSink } from './issue-log.ts';
 import type { ResolvedMapping } from './mapping.ts';
 import { makeOutcomeReader } from './outcome.ts';
@@ -162,13 +162,20 @@ export function makeRowConverter(
     const appointmentAt = when.date + 'T' + time;
 
     let age = '';
-    if (iDob !== undefined && fields[iDob].trim() !== '') {
-      const dob = dates(fields[iDob]);
-      if ('problem' in dob) warn(cDob, `date of birth ${dob.problem}; age left blank`);
-      else if (dob.date > when.date) warn(cDob, 'date of birth is after the appointment; age left blank');
-      else {
-        const years = ageInYears(dob, when);
-        if (years > MAX_AGE) warn(cDob, `date of birth gives an age over ${MAX_AGE}; age left blank`);
+    const rawDob = iDob === undefined ? '' : fields[iDob].trim();
+    if (rawDob !== '') {
+      // Most cells are dd/mm/yyyy: read straight to a number, with no lookup among every birth date of the file.
+      let born = dayNumber(rawDob, order);
+      if (born < 0) {
+        const dob = dates(rawDob);
+        if ('problem' in dob) warn(cDob, `date of birth ${dob.problem}; age left blank`);
+        else born = dob.y * 10000 + dob.m * 100 + dob.d;
+      }
+      if (born >= 0) {
+        const on = when.y * 10000 + when.m * 100 + when.d;
+        const years = ageInYearsOfDays(born, on);
+        if (born > on) warn(cDob, 'date of birth is after the appointment; age left blank');
+        else if (years > MAX_AGE) warn(cDob, `date of birth gives an age over ${MAX_AGE}; age left blank`);
         else age = String(years);
       }
     }

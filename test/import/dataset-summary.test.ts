@@ -51,6 +51,16 @@ describe('figures the import stores with each dataset', () => {
     expect(listed).toEqual(named);
   });
 
+  it('count a fresh import from the rows as they pass, a re-sent row inside the date range taken off', async () => {
+    ws = await openWorkspace(':memory:');
+    const file = extract('tallied.csv', ['A1,L1,01/12/2024,5', 'A2,L2,02/12/2024,3', 'A3,L3,05/12/2024,5', 'A2,L2,03/12/2024,5']);
+    const report = await importExtract(ws, file, { dataset: 'd' });
+    expect([report.rowsImported, report.dnaRate, report.dateRange]).toEqual([3, 0, { from: '2024-12-01', to: '2024-12-05' }]);
+    const stored = await storedFigures(ws.db, 1);
+    expect(stored).toEqual({ rows: 3, patients: 3, dna: 0, withOutcome: 3, firstDay: '2024-12-01', lastDay: '2024-12-05' });
+    expect(stored).toEqual(await counted(ws, 1));
+  });
+
   it('stay right across appends that re-send appointments for other patients', async () => {
     ws = await openWorkspace(':memory:');
     await importExtract(ws, extract('w1.csv', ['A1,L1,01/12/2024,5', 'A2,L2,02/12/2024,5', 'A3,L2,03/12/2024,0']), { dataset: 'd' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageInYears, parseDateTime, parseTime } from '../../core/import/index.ts';
+import { ageInYearsOfDays, dayNumber } from '../../core/import/dates.ts';
 
 const dt = (raw: string, order?: 'dmy' | 'mdy') => {
   const r = parseDateTime(raw, order);
@@ -64,5 +65,40 @@ describe('ageInYears', () => {
     expect(ageInYears(d(1980, 3, 6), d(2024, 3, 5))).toBe(43);
     expect(ageInYears(d(2000, 2, 29), d(2023, 2, 28))).toBe(22);
     expect(ageInYears(d(2000, 2, 29), d(2023, 3, 1))).toBe(23);
+  });
+});
+
+describe('dayNumber', () => {
+  it('agrees with parseDateTime on every fixed-width day-month-year cell, and with ageInYears', () => {
+    let read = 0;
+    for (const order of ['dmy', 'mdy'] as const) {
+      for (const sep of ['/', '-', '.']) {
+        for (const y of [999, 1900, 2000, 2023, 2024]) {
+          for (let a = 0; a <= 32; a++) {
+            for (let b = 0; b <= 13; b++) {
+              const cell = `${String(a).padStart(2, '0')}${sep}${String(b).padStart(2, '0')}${sep}${String(y).padStart(4, '0')}`;
+              const parsed = parseDateTime(cell, order);
+              const n = dayNumber(cell, order);
+              if ('problem' in parsed) expect(n, cell).toBe(-1);
+              else {
+                read++;
+                expect(n, cell).toBe(parsed.y * 10000 + parsed.m * 100 + parsed.d);
+              }
+            }
+          }
+        }
+      }
+    }
+    // dmy: every day of 1900, 2000, 2023 and 2024; mdy: days 1 to 13 of every month of them; three separators each.
+    expect(read).toBe(3 * (365 + 366 + 365 + 366) + 3 * (4 * 12 * 13));
+    for (const cell of ['1/02/2024', '01/02/24', '01/02/2024 09:00', '2024-02-01', '01/02-2024']) expect(dayNumber(cell), cell).toBe(-1);
+    const pairs: [number, number][] = [
+      [19800305, 20240305],
+      [19800306, 20240305],
+      [20000229, 20230228],
+      [20000229, 20230301],
+    ];
+    const obj = (n: number) => ({ y: Math.floor(n / 10000), m: Math.floor(n / 100) % 100, d: n % 100 });
+    for (const [born, at] of pairs) expect(ageInYearsOfDays(born, at)).toBe(ageInYears(obj(born), obj(at)));
   });
 });
