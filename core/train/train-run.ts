@@ -45,7 +45,7 @@ export interface TrainResult {
   params: BoosterParams;
   featureSpecHash: string;
   columns: string[];
-  split: SplitSpec & { rows: { train: number; validation: number; test: number }; validationFrom?: string; testFrom?: string };
+  split: SplitSpec & { rows: { train: number; validation: number; test: number }; events?: { train: number; validation: number; test: number }; validationFrom?: string; testFrom?: string };
   /** Holdout metrics of the probabilities the run hands out (recalibrated when a calibration was fitted). */
   metrics: HoldoutMetrics;
   /** Holdout metrics of the engine's raw probabilities. */
@@ -65,6 +65,12 @@ export interface TrainRunOptions {
 }
 
 const MINUTES_PER_DAY = 1440;
+
+function sumOf(y: Float32Array, index: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < index.length; i++) n += y[index[i]];
+  return n;
+}
 // Outcome codes as the appointment table stores them (indexes into profile's OUTCOMES).
 const ATTENDED = OUTCOMES.indexOf('attended');
 const DNA = OUTCOMES.indexOf('dna');
@@ -163,6 +169,8 @@ export async function trainRun(ws: Workspace, dataset: string, config: TrainConf
     splitReport = {
       ...split,
       rows: { train: s.train.length, validation: s.validation.length, test: s.test.length },
+      // DNAs per slice, for the model card's sample size and events per predictor.
+      events: { train: sumOf(y, s.train), validation: sumOf(y, s.validation), test: sumOf(y, s.test) },
       validationFrom: s.validationFrom,
       testFrom: s.testFrom,
     };

@@ -152,12 +152,21 @@ describe('model card of a real run', () => {
   });
 
   it('gives the slices with their dates and counts', () => {
-    const split = run.split as { rows: { train: number; validation: number; test: number }; validationFrom: string; testFrom: string };
+    const split = run.split as {
+      rows: { train: number; validation: number; test: number };
+      events: { train: number; validation: number; test: number };
+      validationFrom: string;
+      testFrom: string;
+    };
     const m = metricsOf(run);
     expect(split.validationFrom).toBe('2025-05-03');
     expect(split.testFrom).toBe('2025-08-02');
     expect(md).toContain(`- Training period: ${input.dataset.from} to 2025-05-02.\n- Validation period: 2025-05-03 to 2025-08-01.\n- Test period: 2025-08-02 to 2025-10-31.`);
-    expect(rowStarting(md, 'Training')).toBe(`| Training | ${input.dataset.from} to 2025-05-02 | ${split.rows.train.toLocaleString('en-GB')} | not recorded | — |`);
+    // The journal records DNAs per slice; the test slice's equal the holdout metrics' own count.
+    expect(split.events.test).toBe(m.holdout.events);
+    expect(rowStarting(md, 'Training')).toBe(
+      `| Training | ${input.dataset.from} to 2025-05-02 | ${split.rows.train.toLocaleString('en-GB')} | ${split.events.train} | ${((100 * split.events.train) / split.rows.train).toFixed(1)}% |`,
+    );
     expect(rowStarting(md, 'Test')).toBe(
       `| Test | 2025-08-02 to 2025-10-31 | ${split.rows.test.toLocaleString('en-GB')} | ${m.holdout.events} | ${((100 * m.holdout.events) / m.holdout.n).toFixed(1)}% |`,
     );
