@@ -16,7 +16,7 @@ const outcomeSchema = z.enum(['attended', 'dna', 'patient_cancelled', 'hospital_
 /** Schema of a mapping file; unknown keys are refused so typos do not pass silently. */
 export const mappingSchema: z.ZodType<MappingFile> = z
   .object({
-    columns: z.partialRecord(z.enum(EXTRACT_FIELDS), z.string().min(1)).optional(),
+    columns: z.partialRecord(z.enum(EXTRACT_FIELDS), z.string().min(1).nullable()).optional(),
     outcomeValues: z.record(z.string(), outcomeSchema).optional(),
     dnaCodes: z.array(z.string()).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),

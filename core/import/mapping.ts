@@ -20,14 +20,20 @@ const SYNONYM_KEYS: Record<ExtractField, string[]> = Object.fromEntries(
 /**
  * Map the file's headers to fields: the mapping file's columns first (exact,
  * case-insensitive; a header it names that the file lacks is an error), then
- * synonyms for the rest, each header feeding at most one field.
+ * synonyms for the rest, each header feeding at most one field. A field the
+ * mapping file sets to null stays unmapped whatever the headers say.
  */
 export function detectMapping(headers: readonly string[], mappingFile?: MappingFile): ResolvedMapping {
   const index: Partial<Record<ExtractField, number>> = {};
   const claimed = new Set<number>();
+  const switchedOff = new Set<string>();
   for (const [field, header] of Object.entries(mappingFile?.columns ?? {})) {
     if (!FIELD_SET.has(field)) {
       throw new Error(`mapping file: unknown field '${field}' in columns (fields are: ${EXTRACT_FIELDS.join(', ')})`);
+    }
+    if (header === null) {
+      switchedOff.add(field);
+      continue;
     }
     if (typeof header !== 'string' || header.trim() === '') continue;
     const want = header.trim().toLowerCase();
@@ -42,7 +48,7 @@ export function detectMapping(headers: readonly string[], mappingFile?: MappingF
   }
   const keys = headers.map(headerKey);
   for (const field of EXTRACT_FIELDS) {
-    if (index[field] !== undefined) continue;
+    if (index[field] !== undefined || switchedOff.has(field)) continue;
     for (const synonym of SYNONYM_KEYS[field]) {
       const at = keys.findIndex((k, i) => k === synonym && !claimed.has(i));
       if (at >= 0) {

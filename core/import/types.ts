@@ -29,8 +29,12 @@ export type Outcome = 'attended' | 'dna' | 'patient_cancelled' | 'hospital_cance
  * Every key is optional; what is given overrides detection.
  */
 export interface MappingFile {
-  /** Field -> header in the file (exact, case-insensitive). */
-  columns?: Partial<Record<ExtractField, string>>;
+  /**
+   * Field -> header in the file (exact, case-insensitive), or null for a column
+   * the file does not have, so detection leaves the field unmapped even when a
+   * header looks like one.
+   */
+  columns?: Partial<Record<ExtractField, string | null>>;
   /** Extra outcome values -> outcome, e.g. {"Yes": "attended", "No": "dna"} for a yes/no column. */
   outcomeValues?: Record<string, Outcome>;
   /** ATTENDED OR DID NOT ATTEND codes counted as DNA; default ["3", "7"] as HES counts them. */

@@ -456,6 +456,37 @@ describe('score.py on the trained bundle (Platt calibration)', () => {
     it('a mapping file that forces encoding and delimiter and counts only code 3 as DNA', async () => {
       await expectSame(join(FIXTURES, 'windows-1252.csv'), { encoding: 'utf-8', delimiter: ',', dnaCodes: ['3'] });
     });
+
+    it('a mapping file that sets a recognised column to null: the demo extract read without its Clinic Code', async () => {
+      const { report, run } = await bothRead(b.csv, { columns: { clinicCode: null } });
+      if (report instanceof Error) throw report;
+      expect(report.mapping.clinicCode).toBeUndefined();
+      expect(run.status).toBe(0);
+      expect(run.summary).toEqual({
+        read: report.rowsRead,
+        rejected: report.rowsRejected,
+        superseded: report.rowsRead - report.rowsRejected - report.rowsImported,
+        scored: report.rowsImported,
+      });
+      expect(run.summary?.scored).toBe(b.appScores.size);
+      const stored = await ws.db.all<{ appointment_id: string; outcome: string; clinic_code: string | null }>(
+        'SELECT appointment_id, outcome, clinic_code FROM appointments WHERE dataset_id = (SELECT id FROM datasets WHERE name = ?) ORDER BY appointment_id',
+        [report.dataset],
+      );
+      expect(stored.filter((a) => a.clinic_code !== null)).toEqual([]);
+      const scored = [...run.scores].map(([id, [outcome]]) => ({ appointment_id: id, outcome })).sort((x, y) => (x.appointment_id < y.appointment_id ? -1 : 1));
+      expect(scored).toEqual(stored.map(({ appointment_id, outcome }) => ({ appointment_id, outcome })));
+      const all = await ws.db.all<ImportIssue>(
+        'SELECT row, column, severity, message FROM import_issues WHERE import_id = (SELECT MAX(id) FROM imports)',
+      );
+      expect(all.length).toBe(report.issueCount);
+      expect(all.some((i) => i.column === 'Clinic Code')).toBe(false);
+      expect(byRow(run.issues)).toEqual(byRow(all));
+      // Read with its clinic codes, score.py gives other risks: the null did switch the column off.
+      const withClinic = score(script, b.csv);
+      expect([...run.scores.keys()].sort()).toEqual([...withClinic.scores.keys()].sort());
+      expect([...run.scores].filter(([id, [, p]]) => withClinic.scores.get(id)?.[1] !== p).length).toBeGreaterThan(0);
+    });
   });
 });
 

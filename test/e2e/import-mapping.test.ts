@@ -20,7 +20,7 @@ const CSV = [
 ].join('\r\n');
 
 const EXPECTED: MappingFile = {
-  columns: { appointmentId: 'Visit Ref', localPatientId: 'Patient', clinicCode: 'Clinic', appointmentDate: 'When', attendanceStatus: 'Showed up?' },
+  columns: { appointmentId: 'Visit Ref', localPatientId: 'Patient', clinicCode: null, appointmentDate: 'When', attendanceStatus: 'Showed up?' },
   outcomeValues: { Yes: 'attended', No: 'dna' },
 };
 
@@ -86,10 +86,13 @@ describe('editing, saving and loading the column mapping', () => {
     expect(await lowContrastText(page)).toEqual([]);
     await w.screenshot('13-import-mapping');
 
-    // A header the import recognises cannot be left out by a mapping: the picker says so and shows it again.
+    // A header the import recognises can be left out: the mapping says the file has no clinic code, and Clinic goes unused.
     await select('Clinic code').selectOption('');
-    await page.getByText('The import recognises the header Clinic as the clinic code').waitFor();
-    expect(await select('Clinic code').inputValue()).toBe('Clinic');
+    const unused = page.locator('.notice').filter({ hasText: 'Columns not used' });
+    await expect.poll(() => unused.count()).toBe(1);
+    expect(await unused.locator('code').allInnerTexts()).toEqual(['Clinic']);
+    expect(await select('Clinic code').inputValue()).toBe('');
+    await page.getByText('Preview updated. Every required field has a column.').waitFor();
   });
 
   it('saves the mapping as the JSON the command line takes', async () => {
@@ -145,14 +148,14 @@ describe('editing, saving and loading the column mapping', () => {
     expect(await select('Appointment date (required)').inputValue()).toBe('');
 
     await page.getByLabel('Load mapping').setInputFiles(saved);
-    await page.getByText('Loaded attend-mapping.json: 5 columns set; the preview follows.').waitFor();
+    await page.getByText('Loaded attend-mapping.json: 4 columns set; the preview follows.').waitFor();
     expect(await alert.count()).toBe(0);
     const chosen = await Promise.all(
       ['Appointment id', 'Appointment date (required)', 'Attendance outcome (required)', 'Local patient number (this or the NHS number)', 'Clinic code'].map((l) =>
         select(l).inputValue(),
       ),
     );
-    expect(chosen).toEqual(['Visit Ref', 'When', 'Showed up?', 'Patient', 'Clinic']);
+    expect(chosen).toEqual(['Visit Ref', 'When', 'Showed up?', 'Patient', '']);
     expect(await Promise.all(['Value 1', 'Outcome of value 1', 'Value 2', 'Outcome of value 2'].map((l) => select(l).inputValue()))).toEqual([
       'Yes',
       'attended',

@@ -123,6 +123,25 @@ describe('mapping form <-> mapping file', () => {
     expect(setColumn(setColumn(form, 'sex', 'Clinic'), 'sex', null).columns).toEqual({});
   });
 
+  it('keeps a recognised field left out as null, writes it so, and reads it back', () => {
+    const form = setColumn(filled(), 'clinicCode', null, true);
+    expect(form.columns.clinicCode).toBeNull();
+    const mapping = mappingFromForm(form).mapping ?? {};
+    expect(mapping.columns).toEqual({ appointmentId: 'Visit Ref', localPatientId: 'Patient', clinicCode: null, appointmentDate: 'When', attendanceStatus: 'Showed up?' });
+    expect(mappingJson(mapping)).toContain('"clinicCode": null');
+    expect(mappingSchema.parse(mapping)).toEqual(mapping);
+    const resolved = detectMapping(HEADERS, mapping);
+    expect(resolved.mapping.clinicCode).toBeUndefined();
+    expect(resolved.unmappedHeaders).toEqual(['Clinic']);
+    expect(withResolvedColumns(form, resolved.mapping)).toBe(form);
+    const again = formFromMapping(parseMappingFile(mappingJson(mapping), MAPPING_FILE_NAME), HEADERS, MAPPING_FILE_NAME);
+    if (!('form' in again)) throw new Error(again.error);
+    expect(again.form.columns.clinicCode).toBeNull();
+    expect(mappingFromForm(again.form).mapping).toEqual(mapping);
+    expect(sharedColumns(form)).toEqual([]);
+    expect(setColumn(form, 'clinicCode', 'Clinic').columns.clinicCode).toBe('Clinic');
+  });
+
   it('reads a mapping back into the form, resolving header case to the file and keeping settings it does not edit', () => {
     const mapping = { columns: { appointmentDate: 'when', attendanceStatus: 'Showed up?' }, outcomeValues: { Y: 'attended' as const }, dnaCodes: ['3'], dateOrder: 'mdy' as const, encoding: 'windows-1252' as const, maxRejectedShare: 0.5 };
     const applied = formFromMapping(mapping, HEADERS, 'm.json');
@@ -156,6 +175,8 @@ describe('mapping form <-> mapping file', () => {
     const form = setColumn(formFromDetection({}), 'appointmentDate', 'When');
     expect(withResolvedColumns(form, { appointmentDate: 'When' })).toBe(form);
     expect(withResolvedColumns(form, { appointmentDate: 'When', clinicCode: 'Clinic' }).columns).toEqual({ appointmentDate: 'When', clinicCode: 'Clinic' });
+    const off = setColumn(form, 'clinicCode', null, true);
+    expect(withResolvedColumns(off, { appointmentDate: 'When', sex: 'Patient' }).columns).toEqual({ appointmentDate: 'When', sex: 'Patient', clinicCode: null });
   });
 
   it('lists headers feeding several fields and the values a column shows', () => {
@@ -180,7 +201,7 @@ describe('mapping file checks', () => {
     ['{"colums": {}}', "m.json: 'colums' is not a mapping key (keys are: columns, outcomeValues, dnaCodes, dateOrder, maxRejectedShare, encoding, delimiter)"],
     ['{"columns": []}', 'm.json: columns must be an object of field name → column header'],
     ['{"columns": {"apptDate": "When"}}', 'm.json: columns.apptDate is not a field (fields are: appointmentId, nhsNumber,'],
-    ['{"columns": {"appointmentDate": 3}}', 'm.json: columns.appointmentDate must be a column header (non-empty text)'],
+    ['{"columns": {"appointmentDate": 3}}', 'm.json: columns.appointmentDate must be a column header (non-empty text), or null for a column the file does not have'],
     ['{"columns": {"appointmentDate": ""}}', 'm.json: columns.appointmentDate must be a column header (non-empty text)'],
     ['{"outcomeValues": {"Yes": "present"}}', 'm.json: outcomeValues["Yes"] must be one of "attended", "dna", "patient_cancelled", "hospital_cancelled", "upcoming", "unknown"'],
     ['{"dnaCodes": "3,7"}', 'm.json: dnaCodes must be a list of codes as text, such as ["3", "7"]'],
@@ -204,7 +225,7 @@ describe('mapping file checks', () => {
 
   it('accepts every key the command line accepts, with a byte order mark', () => {
     const full = {
-      columns: { appointmentDate: 'When' },
+      columns: { appointmentDate: 'When', clinicCode: null },
       outcomeValues: { Yes: 'attended', No: 'dna' },
       dnaCodes: ['3'],
       dateOrder: 'mdy',

@@ -36,6 +36,23 @@ describe('detectMapping', () => {
     expect(() => detectMapping(headers, { columns: { apptDate: 'When' } as never })).toThrow(/unknown field 'apptDate'/);
   });
 
+  it('leaves a field the mapping file sets to null unmapped, even when a header looks like it', () => {
+    const headers = ['Appointment ID', 'NHS Number', 'Appointment Date', 'Outcome', 'Clinic Code'];
+    const r = detectMapping(headers, { columns: { clinicCode: null } });
+    expect(r.mapping).toEqual({ appointmentId: 'Appointment ID', nhsNumber: 'NHS Number', appointmentDate: 'Appointment Date', attendanceStatus: 'Outcome' });
+    expect(r.index.clinicCode).toBeUndefined();
+    expect(r.unmappedHeaders).toEqual(['Clinic Code']);
+    expect(r.missingRequired).toEqual([]);
+    const noDate = detectMapping(headers, { columns: { appointmentDate: null, clinicCode: 'Clinic Code' } });
+    expect(noDate.mapping.appointmentDate).toBeUndefined();
+    expect(noDate.unmappedHeaders).toEqual(['Appointment Date']);
+    expect(noDate.missingRequired).toEqual(['appointmentDate']);
+    expect(() => assertRequiredMapped(noDate)).toThrow(/^no appointment date column found \(looked for: Appointment Date, /);
+    expect(() => detectMapping(headers, { columns: { clinic: null } as never })).toThrow(
+      `mapping file: unknown field 'clinic' in columns (fields are: ${EXTRACT_FIELDS.join(', ')})`,
+    );
+  });
+
   it('refuses a file without the required columns, saying what it looked for', () => {
     const noDate = detectMapping(['Appointment ID', 'NHS Number', 'Outcome']);
     expect(noDate.missingRequired).toEqual(['appointmentDate']);

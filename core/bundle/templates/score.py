@@ -875,9 +875,14 @@ SYNONYM_KEYS = dict((f, [header_key(s) for s in RULES["synonyms"][f]]) for f in 
 def detect_mapping(headers, mapping):
     index = {}
     claimed = set()
+    # A field set to null: the file has no such column, even if a header looks like one.
+    switched_off = set()
     for field, header in (mapping.get("columns") or {}).items():
         if field not in FIELDS:
             raise InputError("mapping file: unknown field '%s' in columns (fields are: %s)" % (field, ", ".join(FIELDS)))
+        if header is None:
+            switched_off.add(field)
+            continue
         if not isinstance(header, str) or js_trim(header) == "":
             continue
         want = js_trim(header).lower()
@@ -890,7 +895,7 @@ def detect_mapping(headers, mapping):
         claimed.add(at)
     keys = [header_key(h) for h in headers]
     for field in FIELDS:
-        if field in index:
+        if field in index or field in switched_off:
             continue
         for synonym in SYNONYM_KEYS[field]:
             at = next((i for i, k in enumerate(keys) if k == synonym and i not in claimed), -1)
@@ -1800,8 +1805,8 @@ def read_mapping(path):
     for field, header in columns.items():
         if field not in FIELDS:
             fail("unknown field '%s' in columns (fields are: %s)" % (field, ", ".join(FIELDS)))
-        if not isinstance(header, str) or header == "":
-            fail("columns.%s must be a non-empty header" % field)
+        if header is not None and (not isinstance(header, str) or header == ""):
+            fail("columns.%s must be a non-empty header, or null for a column the file does not have" % field)
     outcomes = value.get("outcomeValues", {})
     if not isinstance(outcomes, dict) or not all(isinstance(v, str) and v in OUTCOMES for v in outcomes.values()):
         fail("outcomeValues must map values to one of %s" % ", ".join(OUTCOMES))

@@ -40,11 +40,13 @@ export function parseMappingFile(text: string, source: string): MappingFile {
   }
   if (value.columns !== undefined) {
     if (!isObject(value.columns)) fail('columns', 'must be an object of field name → column header');
-    const columns: Partial<Record<ExtractField, string>> = {};
+    const columns: Partial<Record<ExtractField, string | null>> = {};
     for (const [field, header] of Object.entries(value.columns as Json)) {
       if (!(MAPPING_FIELDS as readonly string[]).includes(field)) fail(`columns.${field}`, `is not a field (fields are: ${MAPPING_FIELDS.join(', ')})`);
-      if (typeof header !== 'string' || header.trim() === '') fail(`columns.${field}`, 'must be a column header (non-empty text)');
-      columns[field as ExtractField] = header as string;
+      if (header !== null && (typeof header !== 'string' || header.trim() === '')) {
+        fail(`columns.${field}`, 'must be a column header (non-empty text), or null for a column the file does not have');
+      }
+      columns[field as ExtractField] = header as string | null;
     }
     out.columns = columns;
   }

@@ -10,8 +10,11 @@ export interface OutcomeRow {
 
 /** The Import screen's mapping editor as the analyst sees it. */
 export interface MappingForm {
-  /** Field -> the file's header; a field absent here is "not in this file". */
-  columns: Partial<Record<ExtractField, string>>;
+  /**
+   * Field -> the file's header; a field absent here is "not in this file", and one
+   * set to null is "not in this file" although the import would recognise a header as it.
+   */
+  columns: Partial<Record<ExtractField, string | null>>;
   outcomeRows: OutcomeRow[];
   /** As typed: codes separated by commas (or spaces). */
   dnaCodes: string;
@@ -40,10 +43,14 @@ export function formFromDetection(detected: Partial<Record<ExtractField, string>
  * file lacks is refused, naming the field, as the import would refuse it.
  */
 export function formFromMapping(mapping: MappingFile, headers: readonly string[], source: string): { form: MappingForm } | { error: string } {
-  const columns: Partial<Record<ExtractField, string>> = {};
+  const columns: Partial<Record<ExtractField, string | null>> = {};
   for (const field of MAPPING_FIELDS) {
     const wanted = mapping.columns?.[field];
     if (wanted === undefined) continue;
+    if (wanted === null) {
+      columns[field] = null;
+      continue;
+    }
     const key = wanted.trim().toLowerCase();
     const header = headers.find((h) => h.trim().toLowerCase() === key);
     if (header === undefined) {
@@ -77,9 +84,10 @@ function isDefaultCodes(codes: readonly string[]): boolean {
 }
 
 /**
- * The mapping file the form stands for. Every column shown is written out, so a
- * saved mapping does not depend on which headers the import happens to recognise;
- * defaults (DNA codes 3 and 7, day-first dates, no extra values) are left out.
+ * The mapping file the form stands for. Every column shown is written out, and
+ * every field left out over a recognised header as null, so a saved mapping does
+ * not depend on which headers the import happens to recognise; defaults (DNA
+ * codes 3 and 7, day-first dates, no extra values) are left out.
  */
 export function mappingFromForm(form: MappingForm): BuiltMapping {
   const problems: FormProblem[] = [];
@@ -104,7 +112,7 @@ export function mappingFromForm(form: MappingForm): BuiltMapping {
   if (problems.length > 0) return { mapping: null, problems };
 
   const mapping: MappingFile = {};
-  const columns: Partial<Record<ExtractField, string>> = {};
+  const columns: Partial<Record<ExtractField, string | null>> = {};
   for (const field of MAPPING_FIELDS) {
     const header = form.columns[field];
     if (header !== undefined && header !== '') columns[field] = header;
@@ -123,18 +131,29 @@ export function isDetectionOnly(mapping: MappingFile, detected: Partial<Record<E
   return plain !== null && JSON.stringify(plain) === JSON.stringify(mapping);
 }
 
-/** The form with one field's column chosen, or cleared with null ("not in this file"). */
-export function setColumn(form: MappingForm, field: ExtractField, header: string | null): MappingForm {
+/**
+ * The form with one field's column chosen, or cleared with null ("not in this
+ * file"). A field cleared while `recognised` (the import reads a header as it
+ * when the mapping names none) is kept as null, so the mapping switches it off.
+ */
+export function setColumn(form: MappingForm, field: ExtractField, header: string | null, recognised = false): MappingForm {
   const columns = { ...form.columns };
-  if (header === null || header === '') delete columns[field];
-  else columns[field] = header;
+  if (header !== null && header !== '') columns[field] = header;
+  else if (recognised) columns[field] = null;
+  else delete columns[field];
   return { ...form, columns };
 }
 
-/** The form with the columns the import resolved (the form's own choices plus what it recognised by name). */
+/**
+ * The form with the columns the import resolved (the form's own choices plus what
+ * it recognised by name); fields the form switched off with null stay so.
+ */
 export function withResolvedColumns(form: MappingForm, resolved: Partial<Record<ExtractField, string>>): MappingForm {
-  const same = MAPPING_FIELDS.every((f) => form.columns[f] === resolved[f]);
-  return same ? form : { ...form, columns: { ...resolved } };
+  const same = MAPPING_FIELDS.every((f) => (form.columns[f] ?? undefined) === resolved[f]);
+  if (same) return form;
+  const columns: MappingForm['columns'] = { ...resolved };
+  for (const f of MAPPING_FIELDS) if (form.columns[f] === null && resolved[f] === undefined) columns[f] = null;
+  return { ...form, columns };
 }
 
 /** The form with a new, empty outcome value line at the end. */
@@ -158,15 +177,15 @@ export function sharedColumns(form: MappingForm): { header: string; fields: stri
   const byHeader = new Map<string, string[]>();
   for (const field of MAPPING_FIELDS) {
     const header = form.columns[field];
-    if (header === undefined) continue;
+    if (header === undefined || header === null) continue;
     byHeader.set(header, [...(byHeader.get(header) ?? []), FIELD_TEXT[field].toLowerCase()]);
   }
   return [...byHeader].filter(([, fields]) => fields.length > 1).map(([header, fields]) => ({ header, fields }));
 }
 
 /** The distinct values of one column in the preview rows, in order of first appearance (at most `limit`). */
-export function distinctValues(headers: readonly string[], rows: readonly (readonly string[])[], header: string | undefined, limit = 12): string[] {
-  if (header === undefined) return [];
+export function distinctValues(headers: readonly string[], rows: readonly (readonly string[])[], header: string | null | undefined, limit = 12): string[] {
+  if (header === undefined || header === null) return [];
   const at = headers.indexOf(header);
   if (at < 0) return [];
   const out: string[] = [];

@@ -1,21 +1,20 @@
 import { useId } from 'react';
 import type { ExtractField } from '../../../../core/api/index.ts';
-import { FIELD_GROUPS, FIELD_TEXT, fieldLabel } from '../../analysis/mapping-fields.ts';
+import { FIELD_GROUPS, fieldLabel } from '../../analysis/mapping-fields.ts';
 
 /** What the pickers show as the choice of no column. */
 export const NOT_IN_FILE = '(not in this file)';
 
 interface Props {
   headers: readonly string[];
-  columns: Partial<Record<ExtractField, string>>;
-  /** Fields the analyst set to "not in this file" that the import still reads by their header's name. */
-  readByName: ReadonlySet<ExtractField>;
+  /** Field -> chosen header; absent or null reads "not in this file". */
+  columns: Partial<Record<ExtractField, string | null>>;
   disabled: boolean;
   onChange(field: ExtractField, header: string | null): void;
 }
 
 /** One labelled select per extract field, grouped, listing the file's headers. */
-export function ColumnPickers({ headers, columns, readByName, disabled, onChange }: Props) {
+export function ColumnPickers({ headers, columns, disabled, onChange }: Props) {
   const base = useId();
   const options = [...new Set(headers)];
   return (
@@ -34,7 +33,6 @@ export function ColumnPickers({ headers, columns, readByName, disabled, onChange
                     id={id}
                     value={value}
                     disabled={disabled}
-                    aria-describedby={readByName.has(field) ? `${id}-note` : undefined}
                     onChange={(e) => onChange(field, e.target.value === '' ? null : e.target.value)}
                   >
                     <option value="">{NOT_IN_FILE}</option>
@@ -44,12 +42,6 @@ export function ColumnPickers({ headers, columns, readByName, disabled, onChange
                       </option>
                     ))}
                   </select>
-                  {readByName.has(field) && value !== '' && (
-                    <p id={`${id}-note`} className="hint">
-                      The import recognises the header <code>{value}</code> as the {FIELD_TEXT[field].toLowerCase()}, so it reads it even when
-                      not chosen here. Rename that column in the extract to leave it out.
-                    </p>
-                  )}
                 </div>
               );
             })}

@@ -41,7 +41,8 @@ export function MappingFileControls({ built, headers, disabled, onSaved, onLoade
       const applied = formFromMapping(mapping, headers, file.name);
       if ('error' in applied) throw new Error(applied.error);
       onLoaded(applied.form, file.name);
-      const n = Object.keys(mapping.columns ?? {}).length;
+      // Fields set to null (not in this file) are not columns set.
+      const n = Object.values(mapping.columns ?? {}).filter((h) => h !== null).length;
       setStatus(`Loaded ${file.name}: ${n} ${n === 1 ? 'column' : 'columns'} set; the preview follows.`);
     } catch (err) {
       setError((err as Error).message);

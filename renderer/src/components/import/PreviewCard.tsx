@@ -1,6 +1,6 @@
 import { useId, useState, type RefObject } from 'react';
 import type { ExtractField, ImportPreview, MappingFile, ProgressEvent } from '../../../../core/api/index.ts';
-import { MAPPING_FIELDS, missingText } from '../../analysis/mapping-fields.ts';
+import { missingText } from '../../analysis/mapping-fields.ts';
 import {
   addOutcomeRow,
   distinctValues,
@@ -47,7 +47,6 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
   const ids = { dna: useId(), dnaHint: useId(), dnaError: useId(), outcomeHint: useId(), importHint: useId() };
   const mp = useMappingPreview(start.preview, start.form);
   const { form, preview, built } = mp;
-  const [cleared, setCleared] = useState<ReadonlySet<ExtractField>>(new Set());
   const [rememberedNote, setRememberedNote] = useState(start.remembered);
   const [updated, setUpdated] = useState('');
 
@@ -55,7 +54,6 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
     mp.edit(change);
     setUpdated(note);
   };
-  const readByName = new Set(mp.pending ? [] : MAPPING_FIELDS.filter((f) => cleared.has(f) && preview.mapping[f] !== undefined));
   const blocked = preview.missingRequired.length > 0;
   const dnaProblem = built.problems.find((p) => p.control === 'dnaCodes');
   const shared = sharedColumns(form);
@@ -71,14 +69,9 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
           ? `Choose a column for: ${missingText(preview.missingRequired)}.`
           : '';
 
+  // A field detection recognises is read by its header's name unless the mapping sets it to null.
   function chooseColumn(field: ExtractField, header: string | null) {
-    setCleared((c) => {
-      const next = new Set(c);
-      if (header === null) next.add(field);
-      else next.delete(field);
-      return next;
-    });
-    edit((f) => setColumn(f, field, header));
+    edit((f) => setColumn(f, field, header, start.detected[field] !== undefined));
   }
 
   return (
@@ -111,7 +104,6 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
             disabled={importing}
             onClick={() => {
               setRememberedNote(false);
-              setCleared(new Set());
               edit(() => formFromDetection(start.detected), 'Detected columns restored.');
             }}
           >
@@ -122,7 +114,7 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
 
       <h3 className="spaced">Columns</h3>
       <p className="hint">Choose the column that holds each field. Fields whose header the import recognises are chosen already.</p>
-      <ColumnPickers headers={preview.headers} columns={form.columns} readByName={readByName} disabled={importing} onChange={chooseColumn} />
+      <ColumnPickers headers={preview.headers} columns={form.columns} disabled={importing} onChange={chooseColumn} />
       {shared.length > 0 && (
         <Notice kind="warning" title="One column, several fields">
           {shared.map((s) => (
@@ -228,7 +220,6 @@ export function PreviewCard({ name, headingRef, start, dataset, nameId, onDatase
         disabled={importing}
         onSaved={(mapping) => keepMapping(browserStore(), preview.headers, mapping, start.detected)}
         onLoaded={(loaded, source) => {
-          setCleared(new Set());
           setRememberedNote(false);
           edit(() => loaded, `Mapping from ${source} applied.`);
         }}
