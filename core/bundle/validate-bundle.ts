@@ -15,7 +15,7 @@ import {
   type HoldoutMetrics,
   type LeaderboardRow,
 } from '../train/index.ts';
-import type { Workspace } from '../workspace/index.ts';
+import { withTransaction, type Workspace } from '../workspace/index.ts';
 import { openBundle, type OpenedBundle } from './read-bundle.ts';
 
 /** Options of an external validation. */
@@ -125,7 +125,7 @@ export async function validateBundle(ws: Workspace, bundlePath: string, dataset:
 
   const validationDays = opts.validationDays ?? 91;
   const testDays = opts.testDays ?? 91;
-  const s = temporalSlices(matrix.appointmentDay, validationDays, testDays);
+  const s = temporalSlices(matrix.appointmentDay, validationDays, testDays, opts.recalibrate ? ['training'] : ['training', 'validation']);
   const yTest = takeValues(labels, s.test);
   const pTest = Float64Array.from(s.test, (i) => probabilities[i]);
   const testMetrics = holdoutMetrics(yTest, pTest);
@@ -155,56 +155,59 @@ export async function validateBundle(ws: Workspace, bundlePath: string, dataset:
     seconds: 0,
     trees: bundle.ensemble.numTrees,
   };
-  await insertRun(
-    ws.db,
-    datasetId,
-    {
-      ...common,
-      id: runId,
-      createdAt: started.toISOString(),
-      kind: 'bundle',
-      parentRunId: null,
-      metrics: {
-        holdout: testMetrics,
-        uncalibrated: holdoutMetrics(yTest, takeValues(raw, s.test)),
-        baselines: null,
-        evaluation: evaluatePredictions(yTest, pTest, { subgroups: subgroupVariables(matrix, s.test) }),
-        external,
-      },
-      calibration,
-      note: `bundle ${summary.name} ${summary.version} (${signer})`,
-    },
-    bundle.modelJson,
-  );
-
+  // Everything is computed before anything is written: a failure (say, one class
+  // only in the recalibration slice) leaves the journal as it was.
   let recalibrated: BundleValidation['recalibrated'] = null;
+  let recalRun: Parameters<typeof insertRun>[2] | null = null;
   if (opts.recalibrate) {
+    let events = 0;
+    for (const i of s.validation) events += labels[i];
+    if (events === 0 || events === s.validation.length) {
+      throw new Error(
+        `cannot recalibrate on dataset "${dataset}": the ${s.validation.length} appointments from ${s.validationFrom} before the test days are all ${events === 0 ? 'attended' : 'DNAs'}; both outcomes are needed`,
+      );
+    }
     const local = fitCalibration(opts.recalibrate, takeValues(labels, s.validation), takeValues(raw, s.validation));
     const pLocal = applyCalibrationToAll(local, takeValues(raw, s.test));
     const metrics = holdoutMetrics(yTest, pLocal);
     const recalId = newRunId(new Date(started.getTime() + 1000));
-    await insertRun(
-      ws.db,
-      datasetId,
-      {
-        ...common,
-        id: recalId,
-        createdAt: new Date(started.getTime() + 1).toISOString(),
-        kind: 'bundle-recalibrated',
-        parentRunId: runId,
-        metrics: {
-          holdout: metrics,
-          uncalibrated: holdoutMetrics(yTest, takeValues(raw, s.test)),
-          baselines: null,
-          evaluation: evaluatePredictions(yTest, pLocal, { subgroups: subgroupVariables(matrix, s.test) }),
-        },
-        calibration: local,
-        note: `bundle ${summary.name} ${summary.version}, recalibrated locally (${opts.recalibrate}) on ${s.validation.length} appointments from ${s.validationFrom}`,
+    recalRun = {
+      ...common,
+      id: recalId,
+      createdAt: new Date(started.getTime() + 1).toISOString(),
+      kind: 'bundle-recalibrated',
+      parentRunId: runId,
+      metrics: {
+        holdout: metrics,
+        uncalibrated: holdoutMetrics(yTest, takeValues(raw, s.test)),
+        baselines: null,
+        evaluation: evaluatePredictions(yTest, pLocal, { subgroups: subgroupVariables(matrix, s.test) }),
       },
-      bundle.modelJson,
-    );
+      calibration: local,
+      note: `bundle ${summary.name} ${summary.version}, recalibrated locally (${opts.recalibrate}) on ${s.validation.length} appointments from ${s.validationFrom}`,
+    };
     recalibrated = { runId: recalId, method: opts.recalibrate, calibration: local, testSlice: metrics, fittedOn: { from: s.validationFrom, rows: s.validation.length } };
   }
+  const importedRun: Parameters<typeof insertRun>[2] = {
+    ...common,
+    id: runId,
+    createdAt: started.toISOString(),
+    kind: 'bundle',
+    parentRunId: null,
+    metrics: {
+      holdout: testMetrics,
+      uncalibrated: holdoutMetrics(yTest, takeValues(raw, s.test)),
+      baselines: null,
+      evaluation: evaluatePredictions(yTest, pTest, { subgroups: subgroupVariables(matrix, s.test) }),
+      external,
+    },
+    calibration,
+    note: `bundle ${summary.name} ${summary.version} (${signer})`,
+  };
+  await withTransaction(ws.db, async () => {
+    await insertRun(ws.db, datasetId, importedRun, bundle.modelJson);
+    if (recalRun) await insertRun(ws.db, datasetId, recalRun, bundle.modelJson);
+  });
   return {
     bundle: summary,
     dataset,

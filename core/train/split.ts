@@ -24,7 +24,13 @@ const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString()
  * validation cut, stop early on the validation slice, report on the latest days.
  * `days` are days since 1970-01-01 of each labelled row.
  */
-export function temporalSlices(days: Int32Array, validationDays: number, testDays: number): TemporalSlices {
+export function temporalSlices(
+  days: Int32Array,
+  validationDays: number,
+  testDays: number,
+  /** Slices that may be empty: external validation trains nothing, and needs validation rows only to recalibrate. */
+  mayBeEmpty: readonly ('training' | 'validation')[] = [],
+): TemporalSlices {
   if (days.length === 0) throw new Error('no appointments with an attended or DNA outcome to train on');
   let last = -Infinity;
   for (let i = 0; i < days.length; i++) if (days[i] > last) last = days[i];
@@ -39,7 +45,7 @@ export function temporalSlices(days: Int32Array, validationDays: number, testDay
     else train.push(i);
   }
   for (const [name, rows] of [['training', train], ['validation', validation], ['test', test]] as const) {
-    if (rows.length === 0) {
+    if (rows.length === 0 && !(mayBeEmpty as readonly string[]).includes(name)) {
       throw new Error(
         `the ${name} slice is empty: the data spans too few days for a ${validationDays}-day validation and ${testDays}-day test split`,
       );

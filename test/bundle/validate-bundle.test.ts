@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, trustSigningKey, validateBundle } from '../../core/bundle/index.ts';
@@ -75,6 +76,32 @@ describe('validateBundle', () => {
     expect(recal.fittedOn.from < r.testSlice.from).toBe(true);
     expect((await evaluateRun(b.ws, recal.runId)).evaluation.auc).toBe(recal.testSlice.auc);
     expect(r.leaderboard.filter((l) => l.kind === 'bundle').map((l) => l.runId).sort()).toEqual([r.runId, recal.runId].sort());
+  });
+
+  it('validates a dataset too short for training slices, and refuses a recalibration it cannot fit without writing anything', async () => {
+    // 200 days, three appointments a day; DNAs only outside the 91 days before the test days.
+    const lines = ['Appointment ID,Local Patient Number,Appointment Date,Attended or Did Not Attend'];
+    const start = Date.UTC(2025, 0, 1);
+    for (let d = 0; d < 200; d++) {
+      const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+      for (let k = 0; k < 3; k++) {
+        const n = d * 3 + k;
+        const inValidation = d >= 18 && d < 109;
+        lines.push(`S${n},P${n % 40},${date},${!inValidation && n % 7 === 0 ? 3 : 5}`);
+      }
+    }
+    const short = join(b.dir, 'short.csv');
+    writeFileSync(short, lines.join('\n') + '\n');
+    await importExtract(b.ws, short, { dataset: 'short' });
+    await expect(validateBundle(b.ws, bundlePath, 'short', { recalibrate: 'platt' })).rejects.toThrow(
+      'cannot recalibrate on dataset "short": the 273 appointments from 2025-01-19 before the test days are all attended; both outcomes are needed',
+    );
+    expect(await listRuns(b.ws.db, { dataset: 'short', includeArchived: true })).toEqual([]);
+    const r = await validateBundle(b.ws, bundlePath, 'short');
+    expect(r.external.n).toBe(600);
+    expect(r.testSlice.from).toBe('2025-04-20');
+    expect(r.testSlice.metrics.n).toBe(273);
+    expect((await listRuns(b.ws.db, { dataset: 'short' })).map((x) => x.kind)).toEqual(['bundle']);
   });
 
   it('refuses an untrusted signer and an unknown dataset', async () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoExtract } from '../../core/demo/index.ts';
 import { importExtract } from '../../core/import/index.ts';
-import { riskList, riskView, writeRiskCsv } from '../../core/risk/index.ts';
+import { cachedRiskList, riskList, riskView, writeRiskCsv } from '../../core/risk/index.ts';
 import { trainRun } from '../../core/train/index.ts';
 import { openWorkspace, type Workspace } from '../../core/workspace/index.ts';
 
@@ -77,5 +77,19 @@ describe('riskList', () => {
     for (const r of source) for (const k of ['NHS Number', 'Local Patient Number', 'Date of Birth']) if (r[k]?.length >= 6) secrets.add(r[k]);
     expect(secrets.size).toBeGreaterThan(1000);
     for (const s of secrets) expect(text.includes(s), `${s} in the call list`).toBe(false);
+  });
+
+  it('reuses a cached list until the dataset is imported into again', async () => {
+    const first = await cachedRiskList(ws, runId, {});
+    expect(await cachedRiskList(ws, runId, {})).toBe(first);
+    // A newer extract adds one upcoming appointment far ahead.
+    const extra = join(dir, 'extra.csv');
+    writeFileSync(extra, 'Appointment ID,Local Patient Number,Appointment Date,Attended or Did Not Attend\nNEW1,X1,01/01/2030,0\n');
+    await new Promise((r) => setTimeout(r, 5));
+    await importExtract(ws, extra, { dataset: 'demo' });
+    const after = await cachedRiskList(ws, runId, {});
+    expect(after).not.toBe(first);
+    expect(after.rows.length).toBe(first.rows.length + 1);
+    expect(after.rows.some((r) => r.appointmentId === 'NEW1')).toBe(true);
   });
 });
