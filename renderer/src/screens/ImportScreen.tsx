@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ExtractField, ImportReport, MappingFile, ProgressEvent } from '../../../core/api/index.ts';
 import { browserStore, keepMapping } from '../analysis/mapping-memory.ts';
-import { call, isElectron, onProgress, pickFile, uploadFile } from '../api/client.ts';
+import { call, onProgress, pickFile, uploadFile } from '../api/client.ts';
+import { FileChooser } from '../components/FileChooser.tsx';
 import { Figures } from '../components/Figures.tsx';
 import { PreviewCard, type PreviewStart } from '../components/import/PreviewCard.tsx';
 import { startPreview } from '../components/import/preview-start.ts';
@@ -23,9 +24,7 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
   const [error, setError] = useState<string | null>(null);
   const [dataset, setDataset] = useState('');
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const fileId = useId();
   const nameId = useId();
-  const electron = isElectron();
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
@@ -97,26 +96,15 @@ export function ImportScreen({ onImported }: { onImported(dataset: string): void
 
       <section className="card" aria-labelledby="choose-title">
         <h2 id="choose-title">1. Choose an extract</h2>
-        {electron ? (
-          <button type="button" className="button" onClick={onPick} disabled={busy}>
-            Choose file…
-          </button>
-        ) : (
-          <div className="field">
-            <label htmlFor={fileId}>Extract file</label>
-            <p className="hint">The file is copied to a temporary folder on this computer and nowhere else.</p>
-            <input
-              id={fileId}
-              type="file"
-              accept=".csv,.txt,.tsv,.psv,text/csv,text/plain"
-              disabled={busy}
-              onChange={(e) => {
-                void onBrowserFile(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-          </div>
-        )}
+        <FileChooser
+          label="Extract file"
+          buttonText="Choose file…"
+          hint="The file is copied to a temporary folder on this computer and nowhere else."
+          accept=".csv,.txt,.tsv,.psv,text/csv,text/plain"
+          busy={busy}
+          onPick={() => void onPick()}
+          onFile={(file) => void onBrowserFile(file)}
+        />
         {step.kind === 'uploading' && <p role="status">Uploading {step.name}…</p>}
         {step.kind === 'previewing' && <p role="status">Reading the first rows of {step.name}…</p>}
       </section>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { call, isElectron, pickFile, uploadFile } from '../../api/client.ts';
+import { call, pickFile, uploadFile } from '../../api/client.ts';
+import { FileChooser } from '../FileChooser.tsx';
 import type { BundleInspection, BundleValidation, SigningKeyInfo } from '../../api/types.ts';
 import { formatDate } from '../../format.ts';
 import { Figures } from '../Figures.tsx';
@@ -30,13 +31,12 @@ function trustedKeys(text: string): { trustedKeys?: string[] } {
 
 /** Import a bundle: choose it, check its manifest and signature, read its model card, validate it on a local dataset. */
 export function ImportBundleCard({ dataset, signingKey, onValidated, onChosen }: Props) {
-  const ids = { file: useId(), trusted: useId(), trustedHint: useId(), recal: useId(), recalHint: useId() };
+  const ids = { trusted: useId(), trustedHint: useId(), recal: useId(), recalHint: useId() };
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [trusted, setTrusted] = useState('');
   const [recalibrate, setRecalibrate] = useState<Recalibration>('none');
   const [error, setError] = useState<string | null>(null);
   const [validating, setValidating] = useState(false);
-  const electron = isElectron();
   const inspectedHeading = useRef<HTMLHeadingElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   useFocusAfter(step.kind === 'inspected' ? step.inspection : null, () => inspectedHeading.current);
@@ -124,25 +124,14 @@ export function ImportBundleCard({ dataset, signingKey, onValidated, onChosen }:
           onChange={(e) => setTrusted(e.target.value)}
         />
       </div>
-      {electron ? (
-        <button type="button" className="button" aria-disabled={busy} onClick={() => !busy && void chooseInElectron()}>
-          Choose bundle…
-        </button>
-      ) : (
-        <div className="field">
-          <label htmlFor={ids.file}>Bundle file (.zip)</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".zip,application/zip"
-            disabled={busy}
-            onChange={(e) => {
-              void chooseInBrowser(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </div>
-      )}
+      <FileChooser
+        label="Bundle file (.zip)"
+        buttonText="Choose bundle…"
+        accept=".zip,application/zip"
+        busy={busy}
+        onPick={() => void chooseInElectron()}
+        onFile={(file) => void chooseInBrowser(file)}
+      />
       {step.kind === 'uploading' && <p role="status">Copying {step.name} to this computer's temporary folder…</p>}
       {step.kind === 'inspecting' && <p role="status">Checking {step.name}: hashes, signature, model and pipeline…</p>}
       {error && (
