@@ -1,4 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ImportProgress, MappingFile } from '../import/types.ts';
 import { openBundle } from './read-bundle.ts';
 import { scoreExtract, type ExtractScores } from './score-extract.ts';
@@ -24,6 +25,8 @@ export async function scoreWithBundle(
   out: string,
   opts: { mapping?: MappingFile; trustedKeys?: string[]; signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<BundleScoring> {
+  // Checked first, so a long scoring is not thrown away for want of a folder.
+  if (!existsSync(dirname(out))) throw new Error(`cannot write ${out}: folder ${dirname(out)} does not exist`);
   const bundle = openBundle(bundlePath, { trustedKeys: opts.trustedKeys });
   const scores = await scoreExtract(data, { pipeline: bundle.pipeline, ensemble: bundle.ensemble }, opts);
   const temp = `${out}.partial-${process.pid}`;

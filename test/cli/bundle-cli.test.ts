@@ -67,6 +67,9 @@ describe('export, score and validate on the command line', () => {
     const untrusted = attend('score', '--bundle', folder, '--data', csv, '--out', join(dir, 'u.csv'), '--trust', 'sha256:' + 'f'.repeat(64));
     expect(untrusted.code).not.toBe(0);
     expect(untrusted.stderr).toMatch(/the bundle is not signed, but a signature by a trusted key is required/);
+    const noFolder = attend('score', '--bundle', folder, '--data', csv, '--out', join(dir, 'missing', 's.csv'));
+    expect(noFolder.stderr).toMatch(/cannot write .*s\.csv: folder .*missing does not exist/);
+    expect(attend('score', '--bundle', folder, '--data', join(dir, 'nope.csv'), '--out', join(dir, 'n.csv')).stderr).toMatch(/nope\.csv: no such file/);
     writeFileSync(join(folder, 'score.py'), readFileSync(join(folder, 'score.py'), 'utf8').replace('import', 'imporT'));
     const tampered = attend('score', '--bundle', folder, '--data', csv, '--out', join(dir, 't.csv'));
     expect(tampered.code).not.toBe(0);
